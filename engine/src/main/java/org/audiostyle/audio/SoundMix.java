@@ -1,0 +1,78 @@
+package org.audiostyle.audio;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * What the model hears: one or more sounds with weights, and a strength.
+ *
+ * <p>Each sound is peak-normalised on its own (as the paper's data loader does), then the normalised waveforms are
+ * summed with the weights, and the sum is multiplied by the strength. The mixture is <b>not</b> re-normalised: the
+ * paper's volume experiment scales the waveform after normalisation, and re-normalising a mix would undo a weight
+ * below 1 for a lone sound. Weights are used as given (0.7/0.3 is a cross-fade, 1/1 layers two sounds at full level).
+ */
+public final class SoundMix {
+
+	private final List<Sound> sounds;
+	private final List<Double> weights;
+	private final double strength;
+
+	private SoundMix(List<Sound> sounds, List<Double> weights, double strength) {
+		this.sounds = Collections.unmodifiableList(sounds);
+		this.weights = Collections.unmodifiableList(weights);
+		this.strength = strength;
+	}
+
+	public static SoundMix of(Sound sound) {
+		return new SoundMix(List.of(sound), List.of(1.0), 1.0);
+	}
+
+	public static SoundMix of(List<Sound> sounds, double[] weights) {
+		if (sounds.isEmpty()) throw new IllegalArgumentException("A mix needs at least one sound.");
+		if (weights.length != sounds.size())
+			throw new IllegalArgumentException("Got " + sounds.size() + " sounds but " + weights.length +
+				" weights: give one weight per sound.");
+		List<Double> w = new ArrayList<>();
+		for (double x : weights) {
+			if (!Double.isFinite(x) || x < 0)
+				throw new IllegalArgumentException("Mix weights must be finite and >= 0, got " + x);
+			w.add(x);
+		}
+		return new SoundMix(new ArrayList<>(sounds), w, 1.0);
+	}
+
+	/** A cross-fade: (1 - t) of a and t of b. */
+	public static SoundMix crossfade(Sound a, Sound b, double t) {
+		if (!(t >= 0 && t <= 1)) throw new IllegalArgumentException("Cross-fade position must be in [0, 1], got " + t);
+		return of(List.of(a, b), new double[] { 1 - t, t });
+	}
+
+	/** The same mix heard at another level (the paper's volume experiment; 1 = as normalised). */
+	public SoundMix withStrength(double s) {
+		if (!Double.isFinite(s) || s < 0) throw new IllegalArgumentException("Strength must be finite and >= 0, got " + s);
+		return new SoundMix(new ArrayList<>(sounds), new ArrayList<>(weights), s);
+	}
+
+	public List<Sound> sounds() {
+		return sounds;
+	}
+
+	public List<Double> weights() {
+		return weights;
+	}
+
+	public double strength() {
+		return strength;
+	}
+
+	@Override
+	public String toString() {
+		StringBuilder b = new StringBuilder();
+		for (int i = 0; i < sounds.size(); i++) {
+			if (i > 0) b.append(" + ");
+			b.append(weights.get(i)).append("*").append(sounds.get(i).name());
+		}
+		return b.append(" @ strength ").append(strength).toString();
+	}
+}

@@ -1,0 +1,112 @@
+package org.audiostyle.nn;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Widths, depths and the kind of audio conditioning of a generator + audio-encoder pair. Stored in every model
+ * package, so a model always rebuilds the exact networks its weights were made for.
+ */
+public final class NetworkConfig {
+
+	/** How the 256-d audio embedding enters the generator. */
+	public enum Conditioning {
+		/**
+		 * The paper's path: the embedding is tiled to H/4 x W/4 and concatenated to the bottleneck. Needed for the
+		 * official checkpoints; its effect depends on the image size (see README).
+		 */
+		CONCAT,
+		/**
+		 * Per-channel scale and shift computed from the embedding, applied after the decoder's instance norms. Acts on
+		 * every pixel at every size; the default for models this project trains.
+		 */
+		FILM;
+
+		public String id() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
+		public static Conditioning parse(String s) {
+			for (Conditioning c : values())
+				if (c.id().equalsIgnoreCase(s.trim())) return c;
+			throw new IllegalArgumentException("Unknown conditioning '" + s + "': use 'concat' or 'film'.");
+		}
+	}
+
+	/** Generator base width (the paper: 64). Encoder widths are ngf, 2 ngf, 4 ngf. */
+	public final int ngf;
+	/** Residual blocks at the bottleneck (the paper: 9). */
+	public final int residualBlocks;
+	/** ResNet-18 base width of the audio encoder (the paper: 64; layers use 1x, 2x, 4x, 8x). */
+	public final int audioWidth;
+	/** Audio embedding size (the paper: 256). */
+	public final int embeddingDim;
+	public final Conditioning conditioning;
+
+	public NetworkConfig(int ngf, int residualBlocks, int audioWidth, int embeddingDim, Conditioning conditioning) {
+		if (ngf < 1 || residualBlocks < 0 || audioWidth < 1 || embeddingDim < 1)
+			throw new IllegalArgumentException("Invalid network configuration: " + describe(ngf, residualBlocks,
+				audioWidth, embeddingDim, conditioning));
+		this.ngf = ngf;
+		this.residualBlocks = residualBlocks;
+		this.audioWidth = audioWidth;
+		this.embeddingDim = embeddingDim;
+		this.conditioning = Objects.requireNonNull(conditioning);
+	}
+
+	/** The configuration of the released checkpoints: 12,493,699 generator and 11,301,568 audio parameters. */
+	public static NetworkConfig paper() {
+		return new NetworkConfig(64, 9, 64, 256, Conditioning.CONCAT);
+	}
+
+	/** The configuration this project trains its default model with on 2 CPU cores. */
+	public static NetworkConfig small() {
+		return new NetworkConfig(32, 6, 32, 256, Conditioning.FILM);
+	}
+
+	/** A very small configuration for fast tests. */
+	public static NetworkConfig tiny() {
+		return new NetworkConfig(8, 2, 8, 32, Conditioning.FILM);
+	}
+
+	/** Named presets: paper, small, tiny. */
+	public static NetworkConfig named(String name) {
+		switch (name.trim().toLowerCase(Locale.ROOT)) {
+			case "paper":
+				return paper();
+			case "small":
+				return small();
+			case "tiny":
+				return tiny();
+			default:
+				throw new IllegalArgumentException("Unknown configuration '" + name + "': use paper, small or tiny.");
+		}
+	}
+
+	public NetworkConfig withConditioning(Conditioning c) {
+		return new NetworkConfig(ngf, residualBlocks, audioWidth, embeddingDim, c);
+	}
+
+	@Override
+	public boolean equals(Object o) {
+		if (!(o instanceof NetworkConfig)) return false;
+		NetworkConfig c = (NetworkConfig) o;
+		return ngf == c.ngf && residualBlocks == c.residualBlocks && audioWidth == c.audioWidth &&
+			embeddingDim == c.embeddingDim && conditioning == c.conditioning;
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(ngf, residualBlocks, audioWidth, embeddingDim, conditioning);
+	}
+
+	@Override
+	public String toString() {
+		return describe(ngf, residualBlocks, audioWidth, embeddingDim, conditioning);
+	}
+
+	private static String describe(int ngf, int blocks, int audioWidth, int emb, Conditioning c) {
+		return "ngf=" + ngf + ", residualBlocks=" + blocks + ", audioWidth=" + audioWidth + ", embeddingDim=" + emb +
+			", conditioning=" + (c == null ? "?" : c.id());
+	}
+}

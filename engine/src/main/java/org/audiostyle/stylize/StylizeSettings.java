@@ -1,0 +1,78 @@
+package org.audiostyle.stylize;
+
+/**
+ * How an image is run through the network. Immutable; change with the {@code with...} methods.
+ *
+ * <p>The working size is the long side (in pixels) the network sees. The model learned its textures on ~256 px
+ * frames, so the default (512) restyles at a scale it knows; the change it makes is then brought back to full
+ * resolution, keeping the input's fine detail. {@link #NATIVE} runs the network on every input pixel (tiled when
+ * large).
+ */
+public final class StylizeSettings {
+
+	public static final int NATIVE = 0;
+	public static final int DEFAULT_WORK_SIZE = 512;
+	public static final int AUTO = 0;
+
+	public final int workSize;
+	/** Tile side in pixels at the working resolution; {@link #AUTO} picks one from the model's memory needs. */
+	public final int tileSize;
+	/** Overlap between tiles, in working-resolution pixels; blended smoothly. */
+	public final int tileOverlap;
+	/** For float images: the values shown as black and white. NaN = take the image's min and max. */
+	public final double displayMin, displayMax;
+
+	private StylizeSettings(int workSize, int tileSize, int tileOverlap, double displayMin, double displayMax) {
+		if (workSize < 0) throw new IllegalArgumentException("Working size must be >= 0 (0 = native), got " + workSize);
+		if (tileSize < 0) throw new IllegalArgumentException("Tile size must be >= 0 (0 = automatic), got " + tileSize);
+		if (tileOverlap < 0) throw new IllegalArgumentException("Tile overlap must be >= 0, got " + tileOverlap);
+		if (tileSize > 0 && tileSize <= 2 * tileOverlap)
+			throw new IllegalArgumentException("Tile size " + tileSize + " must exceed twice the overlap " + tileOverlap);
+		this.workSize = workSize;
+		this.tileSize = tileSize;
+		this.tileOverlap = tileOverlap;
+		this.displayMin = displayMin;
+		this.displayMax = displayMax;
+	}
+
+	public static StylizeSettings defaults() {
+		return new StylizeSettings(DEFAULT_WORK_SIZE, AUTO, 32, Double.NaN, Double.NaN);
+	}
+
+	public StylizeSettings withWorkSize(int s) {
+		return new StylizeSettings(s, tileSize, tileOverlap, displayMin, displayMax);
+	}
+
+	public StylizeSettings withNativeResolution() {
+		return withWorkSize(NATIVE);
+	}
+
+	public StylizeSettings withTiling(int size, int overlap) {
+		return new StylizeSettings(workSize, size, overlap, displayMin, displayMax);
+	}
+
+	public StylizeSettings withDisplayRange(double min, double max) {
+		if (!(max > min)) throw new IllegalArgumentException("Display range needs max > min, got " + min + ".." + max);
+		return new StylizeSettings(workSize, tileSize, tileOverlap, min, max);
+	}
+
+	/** Parses "native" or a positive number of pixels. */
+	public static int parseWorkSize(String s) {
+		if (s.trim().equalsIgnoreCase("native")) return NATIVE;
+		try {
+			int v = Integer.parseInt(s.trim());
+			if (v < 4) throw new NumberFormatException();
+			return v;
+		}
+		catch (NumberFormatException e) {
+			throw new IllegalArgumentException("Working size '" + s + "' must be 'native' or a number of pixels >= 4.");
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "workSize=" + (workSize == NATIVE ? "native" : workSize) + ", tile=" + (tileSize == AUTO ? "auto"
+			: tileSize) + ", overlap=" + tileOverlap + (Double.isNaN(displayMin) ? "" : ", display=" + displayMin +
+				".." + displayMax);
+	}
+}
