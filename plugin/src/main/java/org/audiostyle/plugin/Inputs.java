@@ -53,14 +53,19 @@ public final class Inputs {
 
 	public static double range(double value, double min, double max, String parameter) throws AudioStyleException {
 		if (!(value >= min && value <= max)) throw new AudioStyleException("'" + parameter + "' must be between " +
-			min + " and " + max + ", got " + value + ".");
+			num(min) + " and " + num(max) + ", got " + num(value) + ".");
 		return value;
 	}
 
 	public static double atLeast(double value, double min, String parameter) throws AudioStyleException {
 		if (!(value >= min) || Double.isInfinite(value)) throw new AudioStyleException("'" + parameter +
-			"' must be a finite number >= " + min + ", got " + value + ".");
+			"' must be a finite number >= " + num(min) + ", got " + num(value) + ".");
 		return value;
+	}
+
+	/** A number as a user typed it: 2 rather than 2.0. */
+	public static String num(double v) {
+		return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
 	}
 
 	public static int workSize(int value) throws AudioStyleException {

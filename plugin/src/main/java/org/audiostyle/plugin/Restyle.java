@@ -135,7 +135,7 @@ public final class Restyle {
 		return out;
 	}
 
-	static boolean checkSweep(RestyleRequest r) throws AudioStyleException {
+	public static boolean checkSweep(RestyleRequest r) throws AudioStyleException {
 		if (r.frames < 1 || r.frames > 1000) throw new AudioStyleException("'frames' must be between 1 and 1000, got " +
 			r.frames + ".");
 		boolean byMix;
@@ -155,9 +155,9 @@ public final class Restyle {
 		return byMix;
 	}
 
-	static void checkMovie(RestyleRequest r) throws AudioStyleException {
+	public static void checkMovie(RestyleRequest r) throws AudioStyleException {
 		if (!(r.fps > 0 && r.fps <= 100)) throw new AudioStyleException("'fps' must be > 0 and <= 100 frames per" +
-			" second of sound, got " + r.fps + ".");
+			" second of sound, got " + Inputs.num(r.fps) + ".");
 		Inputs.atLeast(r.smoothing, 0, "smoothing");
 		if (r.frames < 0) throw new AudioStyleException("'frames' must be >= 0 (0 = the whole recording), got " +
 			r.frames + ".");

@@ -62,7 +62,7 @@ class CommandErrorsTest {
 
 	@Test
 	void mixOutOfRange() throws Exception {
-		assertFails(StylizeWithSound.class, "'mix' must be between 0.0 and 1.0, got 1.5", "image", image, "sound", rain,
+		assertFails(StylizeWithSound.class, "'mix' must be between 0 and 1, got 1.5", "image", image, "sound", rain,
 			"mix", 1.5);
 	}
 

@@ -105,14 +105,16 @@ public class AudioStyleMacroExtensions implements PlugIn, MacroExtension {
 			case "stylize": {
 				RestyleRequest r = request(state, image(a[0]), sound(a[1], "sound"));
 				r.strength = number(a[2]);
-				return show(Restyle.stylize(state.session(), checked(r), monitor()));
+				checked(r);
+				return show(Restyle.stylize(state.session(), r, monitor()));
 			}
 			case "mix": {
 				RestyleRequest r = request(state, image(a[0]), sound(a[1], "sound1"));
 				r.sound2 = sound(a[2], "sound2");
 				r.mix = number(a[3]);
 				r.strength = number(a[4]);
-				return show(Restyle.stylize(state.session(), checked(r), monitor()));
+				checked(r);
+				return show(Restyle.stylize(state.session(), r, monitor()));
 			}
 			case "sweep": {
 				RestyleRequest r = request(state, image(a[0]), sound(a[1], "sound"));
@@ -122,14 +124,18 @@ public class AudioStyleMacroExtensions implements PlugIn, MacroExtension {
 				r.from = number(a[3]);
 				r.to = number(a[4]);
 				r.frames = integer(a[5], "frames");
-				return show(Restyle.sweep(state.session(), checked(r), monitor()));
+				checked(r);
+				Restyle.checkSweep(r);
+				return show(Restyle.sweep(state.session(), r, monitor()));
 			}
 			case "movie": {
 				RestyleRequest r = request(state, image(a[0]), sound(a[1], "sound"));
 				r.fps = number(a[2]);
 				r.smoothing = number(a[3]);
 				r.frames = integer(a[4], "frames");
-				return show(Restyle.movie(state.session(), checked(r), monitor()));
+				checked(r);
+				Restyle.checkMovie(r);
+				return show(Restyle.movie(state.session(), r, monitor()));
 			}
 			case "stylizeFile":
 				return stylizeFile(state, text(a[0]), text(a[1]), sound(a[2], "sound"), number(a[3]));
@@ -178,7 +184,8 @@ public class AudioStyleMacroExtensions implements PlugIn, MacroExtension {
 			" as an image.");
 		RestyleRequest r = request(state, imp, sound);
 		r.strength = strength;
-		ImagePlus result = Restyle.stylize(state.session(), checked(r), monitor());
+		checked(r);
+		ImagePlus result = Restyle.stylize(state.session(), r, monitor());
 		if (!ext.startsWith("tif") && result.getStackSize() > 1) throw new AudioStyleException(in.getName() +
 			" has " + result.getStackSize() + " planes: save stacks as .tif.");
 		Path tmp = Files.createTempFile(out.getParentFile().toPath(), ".audiostyle-", "." + ext);
@@ -208,10 +215,9 @@ public class AudioStyleMacroExtensions implements PlugIn, MacroExtension {
 		return r;
 	}
 
-	/** Checks before the model loads, so a typo fails at once. */
-	private static RestyleRequest checked(RestyleRequest r) throws AudioStyleException {
+	/** Checks before the model loads (session() comes after), so a typo fails at once. */
+	private static void checked(RestyleRequest r) throws AudioStyleException {
 		Restyle.check(r);
-		return r;
 	}
 
 	private static String show(ImagePlus out) {
@@ -245,7 +251,7 @@ public class AudioStyleMacroExtensions implements PlugIn, MacroExtension {
 
 	private static int integer(Object arg, String name) throws AudioStyleException {
 		double v = number(arg);
-		if (v != Math.rint(v)) throw new AudioStyleException("'" + name + "' must be a whole number, got " + v + ".");
+		if (v != Math.rint(v)) throw new AudioStyleException("'" + name + "' must be a whole number, got " + org.audiostyle.plugin.Inputs.num(v) + ".");
 		return (int) v;
 	}
 

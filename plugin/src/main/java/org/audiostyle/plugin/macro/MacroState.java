@@ -47,6 +47,24 @@ final class MacroState {
 		return session;
 	}
 
+	/** Back to the defaults (a new Fiji session's state). */
+	void reset() {
+		drop();
+		model = null;
+		device = DeviceChoice.AUTO;
+		worksize = StylizeSettings.DEFAULT_WORK_SIZE;
+		window = "loudest";
+		feather = 8;
+	}
+
+	DeviceChoice device() {
+		return device;
+	}
+
+	File model() {
+		return model;
+	}
+
 	private void drop() {
 		if (session != null) session.close();
 		session = null;
