@@ -25,6 +25,8 @@ final class PcmSource implements Closeable {
 
 	/** Frames per read from the decoder: 4096 frames is 93 ms at 44.1 kHz, small and cheap. */
 	static final int CHUNK_FRAMES = 4096;
+	/** Consecutive empty reads after which a decoder is considered stuck. */
+	private static final int MAX_EMPTY_READS = 10000;
 
 	private final Path file;
 	private final Container container;
@@ -267,16 +269,15 @@ final class PcmSource implements Closeable {
 
 	/** Fills {@link #buffer} with whole frames; returns frames read, 0 at the end. */
 	private int readFrames(int frames) throws AudioFormatException {
-		int want = frames * frameSize, have = 0;
+		int want = frames * frameSize, have = 0, idle = 0;
 		try {
 			while (have < want) {
 				int n = stream.read(buffer, have, want - have);
 				if (n < 0) break;
-				if (n == 0) {
-					// Some decoders return 0 between internal blocks; a second 0 in a row means they are stuck.
-					n = stream.read(buffer, have, want - have);
-					if (n <= 0) break;
-				}
+				// The Vorbis and MP3 decoders return 0 while they refill between blocks; only a long run of 0s is stuck.
+				if (n == 0 && ++idle > MAX_EMPTY_READS) throw new IOException("decoder returned no data " +
+					MAX_EMPTY_READS + " times in a row");
+				if (n > 0) idle = 0;
 				have += n;
 			}
 		}

@@ -65,6 +65,32 @@ public final class WindowReader {
 		return EngineClassLoader.call(() -> new WindowStream(PcmSource.open(file), hopSeconds));
 	}
 
+	/**
+	 * The whole file at 16 kHz. For tests and short files only: unlike everything else here it holds the whole
+	 * recording.
+	 */
+	static float[] readAll(Path file) throws IOException {
+		return EngineClassLoader.call(() -> {
+			try (PcmSource src = PcmSource.open(file)) {
+				Resampling resampling = new Resampling(src.sampleRate());
+				float[][] all = { new float[1 << 16] };
+				int[] size = { 0 };
+				Resampling.Sink sink = (s, off, len) -> {
+					if (size[0] + len > all[0].length) all[0] = java.util.Arrays.copyOf(all[0], 2 * (size[0] + len));
+					System.arraycopy(s, off, all[0], size[0], len);
+					size[0] += len;
+				};
+				float[] chunk = new float[PcmSource.CHUNK_FRAMES];
+				int n;
+				while ((n = src.readMono(chunk, 0, chunk.length)) > 0)
+					resampling.push(chunk, 0, n, sink);
+				resampling.finish(sink);
+				if (size[0] == 0) throw PcmSource.noAudio(file, src.container());
+				return java.util.Arrays.copyOf(all[0], size[0]);
+			}
+		});
+	}
+
 	/** Chooses a start frame once the file is open (its rate is known only then). */
 	private interface StartChooser {
 
