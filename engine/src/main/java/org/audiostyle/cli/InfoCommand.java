@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import ai.djl.engine.Engine;
 
 import org.audiostyle.model.StyleModel;
-import org.audiostyle.nn.StateDict;
 import org.audiostyle.runtime.DjlRuntime;
 
 import picocli.CommandLine.Command;
@@ -33,8 +32,8 @@ final class InfoCommand implements Callable<Integer> {
 				")"));
 			if (m.manifest().description != null) System.out.println("         " + m.manifest().description);
 			System.out.println("config:  " + m.config());
-			System.out.printf("params:  generator %,d, audio encoder %,d%n", StateDict.trainableCount(m.generator()),
-				StateDict.trainableCount(m.audioEncoder()));
+			System.out.printf("params:  generator %,d, audio encoder %,d%n", m.generator().parameterCount(),
+				m.audioEncoder().parameterCount());
 			System.out.println("trained at: " + m.manifest().trainedImageSize + " px");
 			if (!m.manifest().provenance.isEmpty()) System.out.println("provenance: " + m.manifest().provenance);
 		}

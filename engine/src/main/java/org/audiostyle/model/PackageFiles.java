@@ -12,7 +12,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 
 /** The files of a model package, read from a directory or a .zip (whose entries may sit under one folder). */
-final class PackageFiles {
+class PackageFiles {
 
 	/** Packages are small (tens of MB); anything far larger is not one of ours. */
 	private static final long MAX_ENTRY = 1L << 30;
