@@ -138,20 +138,34 @@ public final class ImportResult {
 		copy(audioTensors, audioEncoder);
 	}
 
-	/** A new generator with the imported weights, its arrays in {@code manager}. */
+	/**
+	 * A new generator with the imported weights, its arrays in {@code manager}. After a partial import the missing
+	 * parameters get the networks' seeded random initialisation ({@link TorchBlock#DEFAULT_SEED}).
+	 */
 	public ResnetGenerator createGenerator(NDManager manager) {
 		ResnetGenerator g = new ResnetGenerator(config);
-		g.initialize(manager, TorchBlock.DEFAULT_SEED);
-		copy(generatorTensors, g);
+		fill(generatorTensors, g, manager);
 		return g;
 	}
 
-	/** A new audio encoder (inference mode) with the imported weights, its arrays in {@code manager}. */
+	/** A new audio encoder (inference mode) with the imported weights; see {@link #createGenerator}. */
 	public AudioEncoder createAudioEncoder(NDManager manager) {
 		AudioEncoder a = new AudioEncoder(config);
-		a.initialize(manager, TorchBlock.DEFAULT_SEED);
-		copy(audioTensors, a);
+		fill(audioTensors, a, manager);
 		return a;
+	}
+
+	/** Creates every array straight from the imported values; random initialisation only for what is missing. */
+	private static void fill(Map<String, TensorData> tensors, TorchBlock network, NDManager manager) {
+		LinkedHashMap<String, Parameter> params = StateDict.of(network);
+		if (!tensors.keySet().containsAll(params.keySet())) {
+			network.initialize(manager, TorchBlock.DEFAULT_SEED);
+			copy(tensors, network);
+			return;
+		}
+		for (Map.Entry<String, Parameter> e : params.entrySet())
+			TorchBlock.replace(e.getValue(), manager.create(tensors.get(e.getKey()).values(), e.getValue()
+				.getShape()));
 	}
 
 	private static void copy(Map<String, TensorData> tensors, Block network) {

@@ -39,6 +39,12 @@ final class TensorRebuilder {
 		int n = (int) numel;
 		float[] values = new float[n];
 		long[] longs = dtype == DType.INT64 ? new long[n] : null;
+		if (dtype == DType.FLOAT32 && isContiguous(ref)) { // the usual case: one bulk copy
+			ByteBuffer view = storage.duplicate().order(storage.order());
+			view.position((int) (ref.offset * 4));
+			view.asFloatBuffer().get(values);
+			return new TensorData(name, ref.size, values, null, dtype);
+		}
 		int dims = ref.size.length;
 		long[] index = new long[dims];
 		long element = ref.offset;
@@ -72,6 +78,16 @@ final class TensorRebuilder {
 			}
 		}
 		return new TensorData(name, ref.size, values, longs, dtype);
+	}
+
+	/** Row-major strides (dimensions of size 1 may have any stride). */
+	private static boolean isContiguous(TensorRef ref) {
+		long expected = 1;
+		for (int d = ref.size.length - 1; d >= 0; d--) {
+			if (ref.size[d] != 1 && ref.stride[d] != expected) return false;
+			expected *= ref.size[d];
+		}
+		return true;
 	}
 
 	/** IEEE 754 binary16 to float (exact: every half value is a float). */
