@@ -39,7 +39,7 @@ final class TensorRebuilder {
 		int n = (int) numel;
 		float[] values = new float[n];
 		long[] longs = dtype == DType.INT64 ? new long[n] : null;
-		if (dtype == DType.FLOAT32 && isContiguous(ref)) { // the usual case: one bulk copy
+		if (dtype == DType.FLOAT32 && n > 0 && isContiguous(ref)) { // the usual case: one bulk copy
 			ByteBuffer view = storage.duplicate().order(storage.order());
 			view.position((int) (ref.offset * 4));
 			view.asFloatBuffer().get(values);

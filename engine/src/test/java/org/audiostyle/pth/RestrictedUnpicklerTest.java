@@ -147,6 +147,18 @@ class RestrictedUnpicklerTest {
 	}
 
 	@Test
+	void emptyAndScalarTensorsWork() throws Exception {
+		PickleWriter t = new PickleWriter().str("empty").tensor("FloatStorage", "0", 2, 2, new long[] { 0, 3 },
+			new long[] { 3, 1 }).str("scalar").tensor("FloatStorage", "0", 2, 1, new long[0], new long[0]);
+		Map<String, TensorData> m = PthReader.read(stateDict("small.pth", t, Collections.singletonMap("0",
+			PickleWriter.floatsLE(5, 7)))).tensors();
+		assertEquals(0, m.get("empty").numel());
+		assertArrayEquals(new long[] { 0, 3 }, m.get("empty").shape());
+		assertArrayEquals(new float[] { 7 }, m.get("scalar").values());
+		assertEquals(0, m.get("scalar").shape().length);
+	}
+
+	@Test
 	void viewsOutsideTheirStorageAreRefused() throws Exception {
 		PickleWriter t = new PickleWriter().str("w").tensor("FloatStorage", "0", 4, 2, new long[] { 2, 2 },
 			new long[] { 2, 1 });
