@@ -131,9 +131,9 @@ class ResamplingTest {
 	static PlanarImage checkerboard(int w, int h, float lo, float hi) {
 		PlanarImage p = new PlanarImage(w, h);
 		for (int c = 0; c < 3; c++)
-			for (int y = 0; y < h; y++)
-				for (int x = 0; x < w; x++)
-					p.set(c, x, y, ((x + y) & 1) == 0 ? lo : hi);
+			for (int y = 0, i = p.offset(c); y < h; y++)
+				for (int x = 0; x < w; x++, i++)
+					p.data[i] = ((x + y) & 1) == 0 ? lo : hi;
 		return p;
 	}
 }
