@@ -66,68 +66,115 @@ public final class Resampling {
 		AxisFilter fx = AxisFilter.of(src.width, dst.width, up);
 		AxisFilter fy = AxisFilter.of(src.height, dst.height, up);
 		int sw = src.width, sh = src.height, dw = dst.width, dh = dst.height;
-		// multiply-adds of each order; the intermediate image is sh x dw (rows first) or dh x sw (columns first)
-		long rowsFirst = (long) sh * dw * fx.taps + (long) dh * dw * fy.taps;
-		long colsFirst = (long) dh * sw * fy.taps + (long) dh * dw * fx.taps;
-		boolean byRows = rowsFirst <= colsFirst;
-		float[] tmp = fx.isIdentity() || fy.isIdentity() ? null : new float[Math.multiplyExact(byRows ? sh : dh, byRows ? dw : sw)];
-		for (int c = 0; c < 3; c++) {
-			int so = src.offset(c), d0 = dst.offset(c);
-			if (fx.isIdentity()) vertical(src.data, so, sw, fy, dst.data, d0, add);
-			else if (fy.isIdentity()) horizontal(src.data, so, sh, fx, dst.data, d0, add);
-			else if (byRows) {
-				horizontal(src.data, so, sh, fx, tmp, 0, false);
-				vertical(tmp, 0, dw, fy, dst.data, d0, add);
-			}
-			else {
-				vertical(src.data, so, sw, fy, tmp, 0, false);
-				horizontal(tmp, 0, dh, fx, dst.data, d0, add);
-			}
+		if (fx.isIdentity() && fy.isIdentity()) {
+			for (int i = 0; i < dst.data.length; i++)
+				dst.data[i] = add ? dst.data[i] + src.data[i] : src.data[i];
+			return;
+		}
+		if (fx.isIdentity()) {
+			vertical(src.data, sw, sh, fy, dst.data, add);
+			return;
+		}
+		if (fy.isIdentity()) {
+			horizontal(src.data, sh, fx, dst.data, add);
+			return;
+		}
+		// Work of each order, counting a horizontal multiply-add 3x: it gathers a short window per output, while the
+		// vertical pass streams whole rows through a vectorised loop. The intermediate is sh x dw or dh x sw.
+		long rowsFirst = 3L * sh * dw * fx.taps + (long) dh * dw * fy.taps;
+		long colsFirst = (long) dh * sw * fy.taps + 3L * dh * dw * fx.taps;
+		if (rowsFirst <= colsFirst) {
+			float[] tmp = new float[Math.multiplyExact(3, Math.multiplyExact(sh, dw))];
+			horizontal(src.data, sh, fx, tmp, false);
+			vertical(tmp, dw, sh, fy, dst.data, add);
+		}
+		else {
+			float[] tmp = new float[Math.multiplyExact(3, Math.multiplyExact(dh, sw))];
+			vertical(src.data, sw, sh, fy, tmp, false);
+			horizontal(tmp, dh, fx, dst.data, add);
 		}
 	}
 
-	/** Resamples each of {@code rows} rows (width f.srcLen, starting at {@code in[io]}) along x. */
-	private static void horizontal(float[] in, int io, int rows, AxisFilter f, float[] out, int oo, boolean add) {
-		int sw = f.srcLen, dw = f.dstLen, taps = f.taps;
-		int[] idx = f.index;
-		float[] wt = f.weight;
-		for (int y = 0; y < rows; y++) {
-			int ri = io + y * sw, ro = oo + y * dw;
-			for (int x = 0, t = 0; x < dw; x++) {
-				float s = 0;
-				for (int k = 0; k < taps; k++, t++)
-					s += wt[t] * in[ri + idx[t]];
-				out[ro + x] = add ? out[ro + x] + s : s;
-			}
-		}
+	/** Rows per parallel task: enough work (~64k outputs) to outweigh the scheduling. */
+	private static int rowsPerTask(int width) {
+		return Math.max(1, (1 << 16) / Math.max(1, width));
 	}
 
 	/**
-	 * Resamples along y an image {@code width} wide (f.srcLen rows starting at {@code in[io]}). Each output row is a
-	 * weighted sum of whole input rows, so the inner loop runs over contiguous x and vectorises.
+	 * Runs body(channel, y0, y1) over the 3 channels and all {@code rows} rows, in parallel blocks when there is
+	 * enough work. Each output row is written by exactly one task, so the result does not depend on the threads.
 	 */
-	private static void vertical(float[] in, int io, int width, AxisFilter f, float[] out, int oo, boolean add) {
-		int taps = f.taps;
-		int[] idx = f.index;
+	private static void forRows(int rows, int width, RowBlock body) {
+		int step = rowsPerTask(width);
+		int blocks = (rows + step - 1) / step;
+		java.util.stream.IntStream tasks = java.util.stream.IntStream.range(0, 3 * blocks);
+		if ((long) rows * width > (1 << 17)) tasks = tasks.parallel();
+		tasks.forEach(t -> {
+			int c = t / blocks, y0 = (t % blocks) * step;
+			body.run(c, y0, Math.min(rows, y0 + step));
+		});
+	}
+
+	private interface RowBlock {
+
+		void run(int c, int y0, int y1);
+	}
+
+	/**
+	 * Resamples along x each row of a 3-channel planar array ({@code rows} rows per channel, f.srcLen wide) into
+	 * {@code out} (f.dstLen wide).
+	 */
+	private static void horizontal(float[] in, int rows, AxisFilter f, float[] out, boolean add) {
+		int sw = f.srcLen, dw = f.dstLen, taps = f.taps;
+		int[] start = f.start;
 		float[] wt = f.weight;
-		for (int y = 0; y < f.dstLen; y++) {
-			int ro = oo + y * width;
-			int t = y * taps;
-			{
-				float w = wt[t];
-				int ri = io + idx[t] * width;
-				if (add) for (int x = 0; x < width; x++)
-					out[ro + x] += w * in[ri + x];
-				else for (int x = 0; x < width; x++)
-					out[ro + x] = w * in[ri + x];
+		forRows(rows, dw, (c, y0, y1) -> {
+			for (int y = y0; y < y1; y++) {
+				int ri = (c * rows + y) * sw, ro = (c * rows + y) * dw;
+				for (int x = 0; x < dw; x++) {
+					int p = ri + start[x], t = x * taps;
+					float s;
+					if (taps == 4) s = wt[t] * in[p] + wt[t + 1] * in[p + 1] + wt[t + 2] * in[p + 2] + wt[t + 3] * in[p + 3];
+					else if (taps == 2) s = wt[t] * in[p] + wt[t + 1] * in[p + 1];
+					else {
+						s = 0;
+						for (int k = 0; k < taps; k++)
+							s += wt[t + k] * in[p + k];
+					}
+					out[ro + x] = add ? out[ro + x] + s : s;
+				}
 			}
-			for (int k = 1; k < taps; k++) {
-				float w = wt[t + k];
-				if (w == 0) continue;
-				int ri = io + idx[t + k] * width;
+		});
+	}
+
+	/**
+	 * Resamples along y a 3-channel planar array {@code width} wide (f.srcLen rows per channel) into {@code out}
+	 * (f.dstLen rows per channel). Each output row is a weighted sum of whole input rows, accumulated in a row buffer
+	 * that stays in cache; the inner loops run over contiguous x and vectorise.
+	 */
+	private static void vertical(float[] in, int width, int srcRows, AxisFilter f, float[] out, boolean add) {
+		int taps = f.taps, dstRows = f.dstLen;
+		int[] start = f.start;
+		float[] wt = f.weight;
+		forRows(dstRows, width, (c, y0, y1) -> {
+			float[] acc = new float[width];
+			for (int y = y0; y < y1; y++) {
+				int t = y * taps, ro = (c * dstRows + y) * width;
+				int r0 = (c * srcRows + start[y]) * width;
+				float w0 = wt[t];
 				for (int x = 0; x < width; x++)
-					out[ro + x] += w * in[ri + x];
+					acc[x] = w0 * in[r0 + x];
+				for (int k = 1; k < taps; k++) {
+					float w = wt[t + k];
+					if (w == 0) continue;
+					int ri = r0 + k * width;
+					for (int x = 0; x < width; x++)
+						acc[x] += w * in[ri + x];
+				}
+				if (add) for (int x = 0; x < width; x++)
+					out[ro + x] += acc[x];
+				else System.arraycopy(acc, 0, out, ro, width);
 			}
-		}
+		});
 	}
 }

@@ -8,11 +8,12 @@ import java.util.List;
  * Splits a W x H image into overlapping tiles that cover it exactly, for running the network on images too large
  * for memory in one piece. Outputs are combined with {@link TileBlender}.
  *
- * <p>Along each axis of length L, with tile size T and overlap V: one tile of length L if L <= T; otherwise the
- * fewest tiles n with n tiles of equal length t <= T overlapping by at least V, i.e. n = ceil((L - V) / (T - V)) and
- * t = ceil((L - V) / n) + V, rounded up to a multiple of 4 (the generator's stride) when that still fits in T and L.
- * Tiles are spread evenly from 0 to L - t, so the first starts at 0 and the last ends at L. Equal tile lengths keep
- * the network's input shape fixed.
+ * <p>Along each axis of length L, with tile size T and overlap V: one tile of length L if L <= T; otherwise, with
+ * T' = T rounded down to a multiple of 4 (the generator's stride; T itself if T' <= V), the fewest tiles n of equal
+ * length t <= T' overlapping by at least V: n = ceil((L - V) / (T' - V)) and t = ceil((L - V) / n) + V rounded up to
+ * a multiple of 4. So tiles are multiples of 4 whenever an axis needs more than one. Tiles are spread evenly from 0
+ * to L - t, so the first starts at 0 and the last ends at L. Equal tile lengths keep the network's input shape
+ * fixed.
  *
  * <p>Weights ramp over the <i>actual</i> overlap with each neighbour as sin²(π (d + 0.5) / (2 · overlap)), d being
  * the distance from the tile's edge. Two neighbours' ramps then sum to exactly 1 across their overlap (sin² + cos²),
@@ -89,10 +90,12 @@ public final class TilePlan {
 				t = len;
 			}
 			else {
-				n = (len - overlap + (maxTile - overlap) - 1) / (maxTile - overlap);
+				// cap at a multiple of 4 when that still exceeds the overlap: t rounded up to 4 then always fits
+				int cap = maxTile / 4 * 4 > overlap ? maxTile / 4 * 4 : maxTile;
+				n = (len - overlap + (cap - overlap) - 1) / (cap - overlap);
 				t = (len - overlap + n - 1) / n + overlap;
 				int t4 = (t + 3) / 4 * 4;
-				if (t4 <= maxTile && t4 <= len) t = t4;
+				if (t4 <= cap) t = t4;
 			}
 			starts = new int[n];
 			for (int i = 0; i < n; i++)

@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.audiostyle.image.ImageConversion;
@@ -87,15 +89,28 @@ public final class SceneRenderer {
 		return bi;
 	}
 
-	/** The committed test images by file name, in a fixed order. */
+	/** File names of the committed test images, in a fixed order. */
+	public static final List<String> TEST_IMAGES = Collections.unmodifiableList(Arrays.asList("meadow.png", "lake.png",
+		"hills.png", "odd-333x257.png", "tiny-3x2.png", "grey16.png"));
+
+	/** One committed test image, by file name (see {@link #TEST_IMAGES}). */
+	public static BufferedImage testImage(String name) {
+		switch (name) {
+			case "meadow.png": return renderRgb(SceneRendererScene.meadow());
+			case "lake.png": return renderRgb(SceneRendererScene.lake());
+			case "hills.png": return renderRgb(SceneRendererScene.hills());
+			case "odd-333x257.png": return renderRgb(SceneRendererScene.odd());
+			case "tiny-3x2.png": return tiny3x2();
+			case "grey16.png": return renderGrey16(SceneRendererScene.hills().resized(320, 240));
+			default: throw new IllegalArgumentException("No test image named '" + name + "'; known: " + TEST_IMAGES);
+		}
+	}
+
+	/** All committed test images by file name, in a fixed order. */
 	public static Map<String, BufferedImage> testImages() {
 		Map<String, BufferedImage> m = new LinkedHashMap<>();
-		m.put("meadow.png", renderRgb(SceneRendererScene.meadow()));
-		m.put("lake.png", renderRgb(SceneRendererScene.lake()));
-		m.put("hills.png", renderRgb(SceneRendererScene.hills()));
-		m.put("odd-333x257.png", renderRgb(SceneRendererScene.odd()));
-		m.put("tiny-3x2.png", tiny3x2());
-		m.put("grey16.png", renderGrey16(SceneRendererScene.hills().resized(320, 240)));
+		for (String name : TEST_IMAGES)
+			m.put(name, testImage(name));
 		return m;
 	}
 
@@ -116,7 +131,7 @@ public final class SceneRenderer {
 	private void sky() {
 		double hy = s.horizon * H, sx = s.sunX * W, sy = s.sunY * H, R = s.sunRadius * H;
 		double thr = 0.62 - 0.22 * s.cloudiness;
-		double[] c = new double[3];
+		double[] c = new double[3], cc = new double[3];
 		for (int y = 0; y < H; y++) {
 			double t = Math.min(1, (y + 0.5) / hy);
 			double g = StrictMath.pow(t, 1.6);
@@ -138,7 +153,6 @@ public final class SceneRenderer {
 					if (dens > 0) {
 						// denser cores are brighter; thin edges take on some of the sky
 						double core = smoothstep(thr, thr + 0.3, n);
-						double[] cc = new double[3];
 						for (int ch = 0; ch < 3; ch++)
 							cc[ch] = lerp(0.8 * s.cloud[ch] + 0.15 * s.skyHorizon[ch], s.cloud[ch], core);
 						mix(c, cc, 0.92 * dens);

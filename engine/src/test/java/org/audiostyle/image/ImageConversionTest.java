@@ -220,4 +220,73 @@ class ImageConversionTest {
 		assertThrows(IllegalArgumentException.class, () -> ImageConversion.toPlanar(ArrayImgs.floats(2, 2), 5, 5));
 		assertThrows(IllegalArgumentException.class, () -> ImageConversion.toPlanar(ArrayImgs.argbs(2, 2, 3)));
 	}
+
+	@Test
+	void imagejStyleStorageAndConvertedViews() {
+		// PlanarImg (what ImageJ datasets use) with X,Y,C = 4x3x3, and a CellImg with small cells
+		net.imglib2.img.planar.PlanarImg<net.imglib2.type.numeric.integer.UnsignedByteType, ?> planar =
+			net.imglib2.img.planar.PlanarImgs.unsignedBytes(4, 3, 3);
+		net.imglib2.RandomAccess<net.imglib2.type.numeric.integer.UnsignedByteType> ra = planar.randomAccess();
+		ra.setPositionAndGet(3, 2, 1).set(255);
+		ra.setPositionAndGet(0, 1, 2).set(51);
+		PlanarImage p = ImageConversion.toPlanar(planar);
+		assertEquals(1f, p.get(1, 3, 2), EPS);
+		assertEquals(0.2f, p.get(2, 0, 1), EPS);
+		assertEquals(0f, p.get(0, 3, 2), EPS);
+
+		net.imglib2.img.cell.CellImg<net.imglib2.type.numeric.real.FloatType, ?> cells =
+			new net.imglib2.img.cell.CellImgFactory<>(new net.imglib2.type.numeric.real.FloatType(), 5).create(23, 17);
+		int i = 0;
+		for (net.imglib2.type.numeric.real.FloatType t : Views.flatIterable(cells))
+			t.set(i++);
+		PlanarImage c = ImageConversion.toPlanar(cells);
+		assertGrey(c, 22, 16, 1);
+		assertGrey(c, 7, 9, (9 * 23 + 7) / (23.0 * 17 - 1));
+
+		// a converter view whose result type is FloatType: still read correctly
+		RandomAccessibleInterval<net.imglib2.type.numeric.real.FloatType> halved = net.imglib2.converter.Converters
+			.convertRAI(ArrayImgs.unsignedBytes(new byte[] { 0, 100, (byte) 200 }, 3, 1), (a, b) -> b.set(a.get() / 2f),
+				new net.imglib2.type.numeric.real.FloatType());
+		PlanarImage h = ImageConversion.toPlanar(halved, 0, 100);
+		assertGrey(h, 1, 0, 0.5);
+		assertGrey(h, 2, 0, 1);
+	}
+
+	@Test
+	void imagesTooLargeForAnArrayFailBeforeAllocating() {
+		// a 100000 x 100000 virtual image (constant extension): 3e10 samples
+		RandomAccessibleInterval<net.imglib2.type.numeric.real.FloatType> huge = Views.interval(Views.extendZero(
+			ArrayImgs.floats(1, 1)), new net.imglib2.FinalInterval(100000, 100000));
+		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ImageConversion.toPlanar(
+			huge));
+		assertTrue(e.getMessage().contains("100000x100000") && e.getMessage().contains("too large"), e.getMessage());
+	}
+
+	/** Prints the cost of converting a 4000 x 3000 photo both ways. */
+	@Test
+	void benchmarkPhotoConversion() {
+		int w = 4000, h = 3000;
+		int[] px = new int[w * h];
+		for (int i = 0; i < px.length; i++)
+			px[i] = 0xff000000 | i * 37;
+		ArrayImg<ARGBType, IntArray> img = ArrayImgs.argbs(px, w, h);
+		short[] v = new short[w * h];
+		for (int i = 0; i < v.length; i++)
+			v[i] = (short) (i * 7);
+		long toPlanar = Long.MAX_VALUE, toArgb = Long.MAX_VALUE, grey16 = Long.MAX_VALUE;
+		for (int rep = 0; rep < 3; rep++) {
+			long t0 = System.nanoTime();
+			PlanarImage p = ImageConversion.toPlanar(img);
+			long t1 = System.nanoTime();
+			ImageConversion.toArgb(p);
+			long t2 = System.nanoTime();
+			ImageConversion.toPlanar(ArrayImgs.unsignedShorts(v, w, h));
+			long t3 = System.nanoTime();
+			toPlanar = Math.min(toPlanar, t1 - t0);
+			toArgb = Math.min(toArgb, t2 - t1);
+			grey16 = Math.min(grey16, t3 - t2);
+		}
+		System.out.printf("Conversion 4000x3000: ARGB->planar %d ms, planar->ARGB %d ms, 16-bit grey->planar %d ms%n",
+			toPlanar / 1_000_000, toArgb / 1_000_000, grey16 / 1_000_000);
+	}
 }
