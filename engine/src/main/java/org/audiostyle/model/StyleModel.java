@@ -1,46 +1,308 @@
 package org.audiostyle.model;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+
+import org.audiostyle.nn.AudioEncoder;
 import org.audiostyle.nn.NetworkConfig;
+import org.audiostyle.nn.ResnetGenerator;
+import org.audiostyle.nn.StateDict;
+import org.audiostyle.runtime.DjlRuntime;
 
 /**
- * A loaded model package: the manifest plus generator and audio-encoder weights. API SKELETON: the implementation
- * lands with the engine issue.
+ * A loaded model package: manifest plus generator and audio-encoder weights, living on one device.
+ *
+ * <p>A package is a folder or a .zip holding {@code model.json} ({@link ModelManifest}), {@code generator.params}
+ * and {@code audio.params} ({@link WeightsFile}). Loading checks everything: format version, audio settings, every
+ * tensor's key and shape, SHA-256 of each weights file, finite values.
  */
 public final class StyleModel implements AutoCloseable {
 
-	private StyleModel() {}
+	/** Class-path folder of the bundled default model. */
+	public static final String BUNDLED = "/org/audiostyle/models/default";
 
-	/** Loads a model directory or .zip; fails with a specific {@link ModelException}. */
+	private final ModelManifest manifest;
+	private final NetworkConfig config;
+	private final NDManager manager;
+	private final ResnetGenerator generator;
+	private final AudioEncoder audio;
+	private final byte[] generatorBytes, audioBytes;
+	private final String id;
+
+	private StyleModel(ModelManifest manifest, NDManager manager, ResnetGenerator generator, AudioEncoder audio,
+		byte[] generatorBytes, byte[] audioBytes)
+	{
+		this.manifest = manifest;
+		this.config = manifest.networkConfig();
+		this.manager = manager;
+		this.generator = generator;
+		this.audio = audio;
+		this.generatorBytes = generatorBytes;
+		this.audioBytes = audioBytes;
+		this.id = manifest.name + "-" + sha256(generatorBytes, audioBytes).substring(0, 12);
+	}
+
+	/** Loads a model folder or .zip onto the CPU. */
 	public static StyleModel load(Path path) throws ModelException {
-		throw new UnsupportedOperationException("skeleton");
+		return load(PackageFiles.open(path), Device.cpu());
 	}
 
-	/** The model bundled with Audio Style. */
+	/** The model bundled with Audio Style; a seeded random model (and a warning) while none is bundled. */
 	public static StyleModel bundledDefault() throws ModelException {
-		throw new UnsupportedOperationException("skeleton");
+		PackageFiles files = PackageFiles.resources(BUNDLED, ModelManifest.FILE_NAME, "generator.params",
+			"audio.params");
+		if (files != null) return load(files, Device.cpu());
+		StyleModel m = random(NetworkConfig.small(), 1, "untrained-demo",
+			"Seeded random weights: no trained default model is bundled in this build yet.");
+		return m;
 	}
 
-	/** A seeded random-weight model of any configuration (tests, demos). */
+	/** True when {@link #bundledDefault()} is a trained model rather than the random stand-in. */
+	public static boolean hasBundledModel() {
+		return StyleModel.class.getResource(BUNDLED + "/" + ModelManifest.FILE_NAME) != null;
+	}
+
+	/** A seeded random-weight model of any configuration (tests, demos). Same seed, same weights. */
 	public static StyleModel random(NetworkConfig config, long seed) {
-		throw new UnsupportedOperationException("skeleton");
+		return random(config, seed, "random-" + seed, "Seeded random weights (seed " + seed + ").");
+	}
+
+	private static StyleModel random(NetworkConfig config, long seed, String name, String description) {
+		return DjlRuntime.run(() -> {
+			NDManager m = DjlRuntime.engine().newBaseManager(Device.cpu());
+			try {
+				ResnetGenerator g = new ResnetGenerator(config);
+				AudioEncoder a = new AudioEncoder(config);
+				g.initialize(m, seed);
+				a.initialize(m, seed * 31 + 7);
+				ModelManifest man = ModelManifest.create(name, description, config);
+				man.provenance.put("source", "random");
+				man.provenance.put("seed", seed);
+				man.provenance.put("created", Instant.now().toString());
+				byte[] gb = WeightsFile.encode(StateDict.of(g));
+				byte[] ab = WeightsFile.encode(StateDict.of(a));
+				man.sha256.put("generator", sha256(gb));
+				man.sha256.put("audio", sha256(ab));
+				return new StyleModel(man, m, g, a, gb, ab);
+			}
+			catch (RuntimeException e) {
+				m.close();
+				throw e;
+			}
+		});
+	}
+
+	/**
+	 * Wraps networks built elsewhere (training, checkpoint import) as a model; their current weights are copied.
+	 */
+	public static StyleModel fromNetworks(ResnetGenerator generator, AudioEncoder audio, NetworkConfig config,
+		String name, String description, Map<String, Object> provenance) throws ModelException
+	{
+		ModelManifest man = ModelManifest.create(name, description, config);
+		man.provenance.putAll(provenance);
+		byte[] gb = WeightsFile.encode(StateDict.of(generator));
+		byte[] ab = WeightsFile.encode(StateDict.of(audio));
+		man.sha256.put("generator", sha256(gb));
+		man.sha256.put("audio", sha256(ab));
+		return build(man, gb, ab, Device.cpu(), man.name);
+	}
+
+	private static StyleModel load(PackageFiles files, Device device) throws ModelException {
+		String where = files.where();
+		ModelManifest man = ModelManifest.parse(new String(files.read(ModelManifest.FILE_NAME),
+			StandardCharsets.UTF_8), where);
+		byte[] gb = files.read(man.weights.get("generator"));
+		byte[] ab = files.read(man.weights.get("audio"));
+		checkHash(man, "generator", gb, where);
+		checkHash(man, "audio", ab, where);
+		return build(man, gb, ab, device, where);
+	}
+
+	private static void checkHash(ModelManifest man, String key, byte[] data, String where) throws ModelException {
+		String want = man.sha256.get(key);
+		if (want != null && !want.equalsIgnoreCase(sha256(data)))
+			throw new ModelException(where + ": " + man.weights.get(key) + " does not match the SHA-256 recorded in " +
+				"model.json: the file is damaged or was replaced. Copy the model package again.");
+	}
+
+	private static StyleModel build(ModelManifest man, byte[] gb, byte[] ab, Device device, String where)
+		throws ModelException
+	{
+		try {
+			return DjlRuntime.call(() -> {
+				NetworkConfig config = man.networkConfig();
+				NDManager m = DjlRuntime.engine().newBaseManager(device);
+				try {
+					ResnetGenerator g = new ResnetGenerator(config);
+					AudioEncoder a = new AudioEncoder(config);
+					g.initialize(m, 0);
+					a.initialize(m, 0);
+					WeightsFile.decodeInto(gb, StateDict.of(g), where, man.weights.get("generator"));
+					WeightsFile.decodeInto(ab, StateDict.of(a), where, man.weights.get("audio"));
+					return new StyleModel(man, m, g, a, gb, ab);
+				}
+				catch (Exception e) {
+					m.close();
+					throw e;
+				}
+			});
+		}
+		catch (ModelException | RuntimeException e) {
+			throw e;
+		}
+		catch (Exception e) {
+			throw new ModelException(where + ": cannot load the model: " + e.getMessage(), e);
+		}
+	}
+
+	/** This model on another device (the weights are copied; this one stays usable). */
+	public StyleModel onDevice(Device device) throws ModelException {
+		if (device.equals(manager.getDevice())) return this;
+		return build(manifest, generatorBytes, audioBytes, device, manifest.name);
 	}
 
 	public NetworkConfig config() {
-		throw new UnsupportedOperationException("skeleton");
+		return config;
 	}
 
-	/** A short stable id: name plus the first hex digits of the weights' SHA-256. */
+	public ModelManifest manifest() {
+		return manifest;
+	}
+
+	/** A short stable id: the name plus the first 12 hex digits of the weights' SHA-256. */
 	public String id() {
-		throw new UnsupportedOperationException("skeleton");
+		return id;
 	}
 
-	/** Writes a package directory (or .zip when the path ends with .zip), atomically. */
-	public void save(Path path) throws ModelException {
-		throw new UnsupportedOperationException("skeleton");
+	public String name() {
+		return manifest.name;
+	}
+
+	public boolean isRandom() {
+		return "random".equals(manifest.provenance.get("source"));
+	}
+
+	public ResnetGenerator generator() {
+		return generator;
+	}
+
+	public AudioEncoder audioEncoder() {
+		return audio;
+	}
+
+	public Device device() {
+		return manager.getDevice();
+	}
+
+	/** The manager owning the weights; use it as the parent of per-call managers. */
+	public NDManager manager() {
+		return manager;
+	}
+
+	/**
+	 * Writes the package: a folder, or a .zip when the path ends with ".zip". Written beside the target and moved into
+	 * place, so a failure never leaves a half-written model.
+	 */
+	public void save(Path path, boolean overwrite) throws ModelException {
+		Path target = path.toAbsolutePath();
+		if (Files.exists(target) && !overwrite)
+			throw new ModelException(target + " already exists; choose another path or allow overwriting.");
+		Map<String, byte[]> files = new LinkedHashMap<>();
+		files.put(ModelManifest.FILE_NAME, manifest.toJson().getBytes(StandardCharsets.UTF_8));
+		files.put(manifest.weights.get("generator"), generatorBytes);
+		files.put(manifest.weights.get("audio"), audioBytes);
+		Path parent = target.getParent();
+		Path tmp = null;
+		try {
+			Files.createDirectories(parent);
+			if (target.getFileName().toString().toLowerCase().endsWith(".zip")) {
+				tmp = Files.createTempFile(parent, ".tmp-", ".zip");
+				try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream z = new ZipOutputStream(out)) {
+					for (Map.Entry<String, byte[]> e : files.entrySet()) {
+						z.putNextEntry(new ZipEntry(e.getKey()));
+						z.write(e.getValue());
+						z.closeEntry();
+					}
+				}
+			}
+			else {
+				tmp = Files.createTempDirectory(parent, ".tmp-model-");
+				for (Map.Entry<String, byte[]> e : files.entrySet())
+					Files.write(tmp.resolve(e.getKey()), e.getValue());
+			}
+			if (Files.exists(target)) deleteRecursively(target);
+			try {
+				Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+			}
+			catch (AtomicMoveNotSupportedException e) {
+				Files.move(tmp, target);
+			}
+			tmp = null;
+		}
+		catch (IOException e) {
+			throw new ModelException("Cannot write model " + target + ": " + e.getMessage(), e);
+		}
+		finally {
+			if (tmp != null) try {
+				deleteRecursively(tmp);
+			}
+			catch (IOException ignored) {}
+		}
+	}
+
+	/** Bytes of both weights files plus manifest, e.g. for zipping into a resource. */
+	public byte[] weightsBytes(String which) {
+		return ("generator".equals(which) ? generatorBytes : audioBytes).clone();
+	}
+
+	private static void deleteRecursively(Path p) throws IOException {
+		if (!Files.exists(p)) return;
+		try (var s = Files.walk(p)) {
+			for (Path q : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator)
+				Files.delete(q);
+		}
+	}
+
+	static String sha256(byte[]... parts) {
+		try {
+			MessageDigest d = MessageDigest.getInstance("SHA-256");
+			for (byte[] p : parts)
+				d.update(p);
+			StringBuilder b = new StringBuilder();
+			for (byte x : d.digest())
+				b.append(String.format("%02x", x));
+			return b.toString();
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	@Override
-	public void close() {}
+	public void close() {
+		manager.close();
+	}
+
+	@Override
+	public String toString() {
+		return id + " (" + config + ")";
+	}
 }

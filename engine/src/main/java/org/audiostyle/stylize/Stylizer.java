@@ -1,50 +1,206 @@
 package org.audiostyle.stylize;
 
+import java.io.IOException;
+import java.util.concurrent.CancellationException;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
 import net.imglib2.type.numeric.ARGBType;
 
+import org.audiostyle.audio.AudioFrontEnd;
 import org.audiostyle.audio.SoundMix;
+import org.audiostyle.image.DetailTransfer;
+import org.audiostyle.image.ImageConversion;
+import org.audiostyle.image.PlanarImage;
+import org.audiostyle.image.Resampling;
+import org.audiostyle.image.Tile;
+import org.audiostyle.image.TileBlender;
+import org.audiostyle.image.TilePlan;
+import org.audiostyle.model.ModelException;
 import org.audiostyle.model.StyleModel;
+import org.audiostyle.nn.NormStatistics;
 import org.audiostyle.runtime.DeviceChoice;
+import org.audiostyle.runtime.DjlRuntime;
 
 /**
- * The one engine entry point: (image, sound) to restyled image. API SKELETON: the implementation lands with the
- * engine issue. Thread-confined: use one Stylizer per thread.
+ * The one engine entry point: (image, sound) to restyled image, at any size.
+ *
+ * <p>Pipeline: the image becomes planar RGB; if it is larger than the working size it is reduced, restyled, and the
+ * <em>change</em> is brought back to full resolution (so the input's detail stays sharp); the network runs in one
+ * piece when the image fits the memory budget, else in overlapping tiles blended smoothly. Tiles share instance-norm
+ * statistics recorded by one whole-image pass (at full resolution when that fits the budget, else reduced), so
+ * colours do not drift from tile to tile.
+ *
+ * <p>Thread-confined: use one Stylizer per thread. Closing it frees a device copy of the model it made (never the
+ * caller's model).
  */
 public final class Stylizer implements AutoCloseable {
 
+	/** Activation memory the network may use for one pass; tiles are sized from it. Override in MB. */
+	static final long DEFAULT_BUDGET_BYTES = Long.getLong("audiostyle.memoryBudgetMB", 2048) << 20;
+
+	private final StyleModel model;
+	private final boolean ownsModel;
+	private final DjlRuntime.DeviceSelection selection;
+	private final long budgetBytes;
+
 	public Stylizer(StyleModel model, DeviceChoice device) {
-		throw new UnsupportedOperationException("skeleton");
+		this(model, device, DEFAULT_BUDGET_BYTES);
+	}
+
+	/** As above with an explicit activation-memory budget (bytes) for tile sizing. */
+	public Stylizer(StyleModel model, DeviceChoice device, long budgetBytes) {
+		this.selection = DjlRuntime.select(device);
+		try {
+			this.model = model.onDevice(selection.device);
+		}
+		catch (ModelException e) {
+			throw new IllegalStateException("Cannot move the model to " + selection.device + ": " + e.getMessage(), e);
+		}
+		this.ownsModel = this.model != model;
+		this.budgetBytes = budgetBytes;
 	}
 
 	/** The audio embedding of a mix (what the generator is conditioned on). */
-	public float[] embed(SoundMix mix) throws java.io.IOException {
-		throw new UnsupportedOperationException("skeleton");
+	public float[] embed(SoundMix mix) throws IOException {
+		return embedWaveform(AudioFrontEnd.prepare(mix));
 	}
 
-	/**
-	 * Restyles a 2-D image: any RealType (grey; replicated to RGB; float scaled by the display range) or ARGBType.
-	 * Returns an RGB image of the same width and height.
-	 */
+	/** The embedding of a prepared waveform: 48,000 samples at 16 kHz, as {@link AudioFrontEnd#prepare} makes. */
+	public float[] embedWaveform(float[] waveform) {
+		if (waveform.length != AudioFrontEnd.WINDOW_SAMPLES)
+			throw new IllegalArgumentException("A prepared waveform has " + AudioFrontEnd.WINDOW_SAMPLES +
+				" samples, got " + waveform.length);
+		return DjlRuntime.run(() -> {
+			try (NDManager m = model.manager().newSubManager()) {
+				NDArray w = m.create(waveform, new Shape(1, waveform.length));
+				return model.audioEncoder().setTraining(false).embed(w).toFloatArray();
+			}
+		});
+	}
+
+	/** Restyles a 2-D image (grey RealType, ARGBType, or X-Y-3 channels) to match a mix. Same size, RGB. */
 	public Img<ARGBType> stylize(RandomAccessibleInterval<?> image, SoundMix mix, StylizeSettings settings,
-		Progress progress) throws java.io.IOException
+		Progress progress) throws IOException
 	{
-		throw new UnsupportedOperationException("skeleton");
+		return stylize(image, embed(mix), settings, progress);
 	}
 
 	/** As above, with an embedding computed once by {@link #embed} (stacks, sweeps, movies). */
 	public Img<ARGBType> stylize(RandomAccessibleInterval<?> image, float[] embedding, StylizeSettings settings,
 		Progress progress)
 	{
-		throw new UnsupportedOperationException("skeleton");
+		PlanarImage input = ImageConversion.toPlanar(image, settings);
+		return ImageConversion.toArgb(stylize(input, embedding, settings, progress));
 	}
 
-	/** Human-readable device in use, e.g. "cpu()" or "gpu(0)". */
+	/** The planar core: RGB in [0, 1] in, RGB in [0, 1] out, same size. */
+	public PlanarImage stylize(PlanarImage input, float[] embedding, StylizeSettings settings, Progress progress) {
+		checkEmbedding(embedding);
+		int w = input.width, h = input.height;
+		if (settings.workSize != StylizeSettings.NATIVE && Math.max(w, h) > settings.workSize) {
+			int[] low = Resampling.workingSize(w, h, settings.workSize);
+			PlanarImage small = Resampling.resize(input, low[0], low[1]);
+			PlanarImage restyled = network(small, embedding, settings, progress);
+			return DetailTransfer.apply(input, small, restyled);
+		}
+		return network(input, embedding, settings, progress);
+	}
+
+	/** Runs the generator on every pixel of {@code x}: in one piece, or in tiles sharing norm statistics. */
+	private PlanarImage network(PlanarImage x, float[] embedding, StylizeSettings settings, Progress progress) {
+		long maxPixels = maxPixelsPerPass();
+		long pixels = (long) x.width * x.height;
+		int tile = settings.tileSize != StylizeSettings.AUTO ? settings.tileSize : autoTileSize(maxPixels);
+		boolean whole = settings.tileSize == StylizeSettings.AUTO ? pixels <= maxPixels : x.width <= tile &&
+			x.height <= tile;
+		checkCancel(progress);
+		if (whole) {
+			progress.update(0, 1, "restyling " + x.width + "x" + x.height);
+			PlanarImage out = forward(x, embedding, null);
+			progress.update(1, 1, "done");
+			return out;
+		}
+		TilePlan plan = TilePlan.of(x.width, x.height, tile, Math.min(settings.tileOverlap, (tile - 4) / 2));
+		int steps = plan.size() + 1;
+		progress.update(0, steps, "norm statistics");
+		NormStatistics stats = NormStatistics.recording();
+		PlanarImage statsInput = x;
+		if (pixels > maxPixels) {
+			double f = Math.sqrt(maxPixels / (double) pixels);
+			statsInput = Resampling.resize(x, Math.max(1, (int) (x.width * f)), Math.max(1, (int) (x.height * f)));
+		}
+		forward(statsInput, embedding, stats);
+		stats.apply();
+		TileBlender blender = new TileBlender(plan);
+		int done = 1;
+		for (Tile t : plan.tiles()) {
+			checkCancel(progress);
+			progress.update(done, steps, "tile " + done + "/" + plan.size());
+			blender.add(t, forward(t.cut(x), embedding, stats));
+			done++;
+		}
+		progress.update(steps, steps, "done");
+		return blender.finish();
+	}
+
+	/** One generator pass; intermediates live in a sub-manager freed on return. */
+	private PlanarImage forward(PlanarImage x, float[] embedding, NormStatistics stats) {
+		return DjlRuntime.run(() -> {
+			try (NDManager m = model.manager().newSubManager()) {
+				NDArray img = m.create(x.toNetworkRange(), new Shape(1, 3, x.height, x.width));
+				NDArray emb = m.create(embedding, new Shape(1, embedding.length));
+				NDArray out = model.generator().infer(m, img, emb, stats);
+				return PlanarImage.fromNetworkRange(x.width, x.height, out.toFloatArray());
+			}
+		});
+	}
+
+	/**
+	 * Pixels one pass may hold within the budget. Measured peak of a layer-by-layer pass is about six float tensors
+	 * of the widest full-resolution layer (2 ngf channels): padded input, conv output, norm, activation, temporaries.
+	 */
+	long maxPixelsPerPass() {
+		long bytesPerPixel = 6L * 2 * model.config().ngf * Float.BYTES;
+		return Math.max(64 * 64, budgetBytes / bytesPerPixel);
+	}
+
+	static int autoTileSize(long maxPixels) {
+		int side = (int) Math.sqrt((double) maxPixels);
+		return Math.max(64, side - side % 4);
+	}
+
+	private void checkEmbedding(float[] embedding) {
+		int want = model.config().embeddingDim;
+		if (embedding.length != want)
+			throw new IllegalArgumentException("The model expects a " + want + "-d audio embedding, got " +
+				embedding.length + " values (embedding from another model?)");
+	}
+
+	private static void checkCancel(Progress progress) {
+		if (progress.cancelled()) throw new CancellationException("Stylization cancelled");
+	}
+
+	public StyleModel model() {
+		return model;
+	}
+
+	/** The device in use, e.g. "cpu()" or "gpu(0)". */
 	public String device() {
-		throw new UnsupportedOperationException("skeleton");
+		return selection.device.toString();
+	}
+
+	/** The device and why it was chosen. */
+	public String deviceReason() {
+		return selection.reason;
 	}
 
 	@Override
-	public void close() {}
+	public void close() {
+		if (ownsModel) model.close();
+	}
 }

@@ -1,0 +1,38 @@
+package org.audiostyle.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code audiostyle}: the command line. One verb per job; every verb calls the same engine API as the Fiji commands.
+ */
+@Command(name = "audiostyle", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+	description = "Restyle images to match a sound (Learning Visual Styles from Audio-Visual Associations).",
+	subcommands = { StylizeCommand.class, BatchCommand.class, InfoCommand.class, InitModelCommand.class, ImportCommand.class, BenchCommand.class,
+		CommandLine.HelpCommand.class })
+public final class AudioStyleCli implements Runnable {
+
+	@CommandLine.Spec
+	CommandLine.Model.CommandSpec spec;
+
+	@Override
+	public void run() {
+		spec.commandLine().usage(System.err);
+	}
+
+	/** Builds the command line with the project's error handling: one clear line per failure, no stack traces. */
+	public static CommandLine commandLine() {
+		CommandLine cl = new CommandLine(new AudioStyleCli());
+		cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+			line.getErr().println("error: " + CliErrors.describe(ex));
+			if (Boolean.getBoolean("audiostyle.debug")) ex.printStackTrace(line.getErr());
+			return CliErrors.exitCode(ex);
+		});
+		return cl;
+	}
+
+	public static void main(String[] args) {
+		int code = commandLine().execute(args);
+		System.exit(code);
+	}
+}

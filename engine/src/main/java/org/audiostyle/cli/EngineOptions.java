@@ -1,0 +1,54 @@
+package org.audiostyle.cli;
+
+import java.nio.file.Path;
+
+import org.audiostyle.model.ModelException;
+import org.audiostyle.model.StyleModel;
+import org.audiostyle.runtime.DeviceChoice;
+import org.audiostyle.stylize.StylizeSettings;
+
+import picocli.CommandLine.Option;
+
+/** Options shared by the verbs that run the networks: model, device, working size, tiling. */
+final class EngineOptions {
+
+	@Option(names = "--model", paramLabel = "PATH",
+		description = "Model package (folder or .zip). Default: the bundled model.")
+	Path model;
+
+	@Option(names = "--device", paramLabel = "auto|cpu|gpu", defaultValue = "auto",
+		description = "Where to run: the GPU when DJL sees one (auto), or forced. Default: ${DEFAULT-VALUE}.")
+	String device;
+
+	@Option(names = "--work-size", paramLabel = "PIXELS|native", defaultValue = "512",
+		description = "Long side the network sees; the change is brought back to full resolution. 'native' runs " +
+			"on every pixel (tiled). Default: ${DEFAULT-VALUE}.")
+	String workSize;
+
+	@Option(names = "--tile", paramLabel = "PIXELS", defaultValue = "0",
+		description = "Tile side for large images (0 = automatic from the model's memory needs).")
+	int tile;
+
+	@Option(names = "--overlap", paramLabel = "PIXELS", defaultValue = "32",
+		description = "Overlap between tiles, blended smoothly. Default: ${DEFAULT-VALUE}.")
+	int overlap;
+
+	StyleModel loadModel() throws ModelException {
+		if (model != null) return StyleModel.load(model);
+		StyleModel m = StyleModel.bundledDefault();
+		if (!StyleModel.hasBundledModel())
+			System.err.println("note: no trained default model is bundled in this build; using seeded random " +
+				"weights (" + m.id() + "). Pass --model to use a trained one.");
+		return m;
+	}
+
+	DeviceChoice deviceChoice() {
+		return DeviceChoice.parse(device);
+	}
+
+	StylizeSettings settings() {
+		StylizeSettings s = StylizeSettings.defaults().withWorkSize(StylizeSettings.parseWorkSize(workSize));
+		if (tile != 0 || overlap != 32) s = s.withTiling(tile, overlap);
+		return s;
+	}
+}

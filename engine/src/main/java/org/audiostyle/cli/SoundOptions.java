@@ -1,0 +1,48 @@
+package org.audiostyle.cli;
+
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.audiostyle.audio.AudioWindow;
+import org.audiostyle.audio.Sound;
+import org.audiostyle.audio.SoundMix;
+
+import picocli.CommandLine.Option;
+
+/** The sound a verb listens to: one or more files, mix weights, strength and window. */
+final class SoundOptions {
+
+	@Option(names = "--sound", paramLabel = "FILE", required = true,
+		description = "Sound file (WAV, AIFF, AU, MP3, OGG, FLAC). Repeat to mix several.")
+	List<Path> sounds = new ArrayList<>();
+
+	@Option(names = "--weights", paramLabel = "W1,W2,...", split = ",",
+		description = "Mix weights, one per --sound (default: equal weights summing to 1).")
+	double[] weights;
+
+	@Option(names = "--strength", paramLabel = "S", defaultValue = "1.0",
+		description = "Level of the sound after normalisation (the paper's volume). Default: ${DEFAULT-VALUE}.")
+	double strength;
+
+	@Option(names = "--window", paramLabel = "loudest|start|SECONDS", defaultValue = "loudest",
+		description = "Which 3 s of each file to hear. Default: ${DEFAULT-VALUE}.")
+	String window;
+
+	SoundMix mix() throws NoSuchFileException {
+		AudioWindow w = AudioWindow.parse(window);
+		List<Sound> list = new ArrayList<>();
+		for (Path p : sounds) {
+			if (!Files.isRegularFile(p)) throw new NoSuchFileException(p + " (sound file)");
+			list.add(Sound.file(p, w));
+		}
+		double[] wts = weights;
+		if (wts == null) {
+			wts = new double[list.size()];
+			java.util.Arrays.fill(wts, 1.0 / list.size());
+		}
+		return SoundMix.of(list, wts).withStrength(strength);
+	}
+}

@@ -1,0 +1,252 @@
+package org.audiostyle.image;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferInt;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
+import java.awt.image.RenderedImage;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Iterator;
+import java.util.concurrent.ThreadLocalRandom;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.FileImageOutputStream;
+import javax.imageio.stream.ImageInputStream;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.blocks.PrimitiveBlocks;
+import net.imglib2.img.Img;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.type.numeric.ARGBType;
+
+/**
+ * Reads image files into ImgLib2 images and writes RGB images as PNG, through Java's ImageIO (PNG, JPEG, TIFF, BMP,
+ * GIF).
+ *
+ * <p>Reading gives an {@code ArrayImg}: single-band grey images keep their sample type (8-bit to UnsignedByteType,
+ * 16-bit to UnsignedShortType, signed 16-bit to ShortType, 32-bit int to IntType, float to FloatType, double to
+ * DoubleType); everything else (RGB, palette, grey with alpha, CMY...) becomes ARGBType with 8 bits per channel and
+ * alpha forced to 255. 16-bit-per-channel colour is thereby reduced to 8 bits.
+ *
+ * <p>Writing is atomic: the file is written next to the target under a hidden temporary name, flushed to disk, then
+ * renamed over the target, so readers never see a partial file and a failed write leaves nothing behind.
+ */
+public final class ImageFiles {
+
+	private ImageFiles() {}
+
+	/**
+	 * Reads the first image in {@code file}.
+	 *
+	 * @throws NoSuchFileException if the file does not exist
+	 * @throws IOException if it is not an image ImageIO can read, cannot be decoded, or has an unsupported type; the
+	 *           message names the file
+	 */
+	public static Img<?> read(Path file) throws IOException {
+		if (!Files.exists(file)) throw new NoSuchFileException(file.toString(), null, "image file not found");
+		if (Files.isDirectory(file)) throw new IOException(file + " is a folder, not an image file");
+		if (!Files.isReadable(file)) throw new AccessDeniedException(file.toString(), null, "image file not readable");
+		BufferedImage img;
+		try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+			if (in == null) throw new IOException("Cannot open " + file + " for reading");
+			Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+			if (!readers.hasNext()) throw new IOException(file +
+				" is not an image file that can be read (supported: PNG, JPEG, TIFF, BMP, GIF)");
+			ImageReader reader = readers.next();
+			try {
+				reader.setInput(in, true, true);
+				img = reader.read(0);
+			}
+			catch (IOException | RuntimeException e) {
+				throw new IOException("Cannot decode " + file + " as " + reader.getFormatName() +
+					": " + e.getMessage() + " (unsupported image type or damaged file)", e);
+			}
+			finally {
+				reader.dispose();
+			}
+		}
+		try {
+			return toImg(img);
+		}
+		catch (IllegalArgumentException e) {
+			throw new IOException("Cannot use " + file + ": " + e.getMessage(), e);
+		}
+	}
+
+	/** The ImgLib2 image of a decoded BufferedImage (see class doc for the types). */
+	static Img<?> toImg(BufferedImage img) {
+		int w = img.getWidth(), h = img.getHeight();
+		if ((long) w * h > PlanarImage.MAX_ELEMENTS) throw new IllegalArgumentException("image of " + w + "x" + h +
+			" pixels is too large for one Java array");
+		Raster r = img.getRaster();
+		boolean grey = r.getNumBands() == 1 && !(img.getColorModel() instanceof IndexColorModel);
+		if (grey) {
+			int bits = r.getSampleModel().getSampleSize(0);
+			switch (r.getDataBuffer().getDataType()) {
+				case DataBuffer.TYPE_BYTE:
+					if (bits == 8) {
+						int[] s = r.getSamples(0, 0, w, h, 0, (int[]) null);
+						byte[] b = new byte[s.length];
+						for (int i = 0; i < s.length; i++)
+							b[i] = (byte) s[i];
+						return ArrayImgs.unsignedBytes(b, w, h);
+					}
+					break; // 1, 2, 4-bit grey: let the colour model expand it below
+				case DataBuffer.TYPE_USHORT: {
+					int[] s = r.getSamples(0, 0, w, h, 0, (int[]) null);
+					short[] v = new short[s.length];
+					for (int i = 0; i < s.length; i++)
+						v[i] = (short) s[i];
+					return ArrayImgs.unsignedShorts(v, w, h);
+				}
+				case DataBuffer.TYPE_SHORT: {
+					int[] s = r.getSamples(0, 0, w, h, 0, (int[]) null);
+					short[] v = new short[s.length];
+					for (int i = 0; i < s.length; i++)
+						v[i] = (short) s[i];
+					return ArrayImgs.shorts(v, w, h);
+				}
+				case DataBuffer.TYPE_INT:
+					return ArrayImgs.ints(r.getSamples(0, 0, w, h, 0, (int[]) null), w, h);
+				case DataBuffer.TYPE_FLOAT:
+					return ArrayImgs.floats(r.getSamples(0, 0, w, h, 0, (float[]) null), w, h);
+				case DataBuffer.TYPE_DOUBLE:
+					return ArrayImgs.doubles(r.getSamples(0, 0, w, h, 0, (double[]) null), w, h);
+				default:
+					break;
+			}
+		}
+		int[] argb;
+		try {
+			argb = img.getRGB(0, 0, w, h, null, 0, w);
+		}
+		catch (RuntimeException e) {
+			throw new IllegalArgumentException("unsupported image type (" + r.getNumBands() + " bands, colour model " +
+				img.getColorModel().getClass().getSimpleName() + ")", e);
+		}
+		for (int i = 0; i < argb.length; i++)
+			argb[i] |= 0xff000000;
+		return ArrayImgs.argbs(argb, w, h);
+	}
+
+	/**
+	 * Writes a 2-D RGB image as an 8-bit PNG (alpha dropped), atomically.
+	 *
+	 * @param overwrite whether an existing {@code file} may be replaced
+	 * @throws FileAlreadyExistsException if {@code file} exists and {@code overwrite} is false
+	 * @throws IOException if the file cannot be written; the message names it
+	 */
+	public static void writePng(RandomAccessibleInterval<ARGBType> image, Path file, boolean overwrite)
+		throws IOException
+	{
+		write(toBufferedImage(image), "png", file, overwrite);
+	}
+
+	/** An RGB BufferedImage (TYPE_INT_RGB) holding the pixels of a 2-D ARGB image (bulk copy). */
+	public static BufferedImage toBufferedImage(RandomAccessibleInterval<ARGBType> image) {
+		if (image.numDimensions() != 2) throw new IllegalArgumentException("Expected a 2-D RGB image, got " + image
+			.numDimensions() + " dimensions");
+		long w = image.dimension(0), h = image.dimension(1);
+		if (w * h > PlanarImage.MAX_ELEMENTS || w > Integer.MAX_VALUE || h > Integer.MAX_VALUE)
+			throw new IllegalArgumentException("Image of " + w + "x" + h + " pixels is too large to save as one PNG");
+		BufferedImage bi = new BufferedImage((int) w, (int) h, BufferedImage.TYPE_INT_RGB);
+		int[] dest = ((DataBufferInt) bi.getRaster().getDataBuffer()).getData();
+		// TYPE_INT_RGB stores 0xRRGGBB and ignores the top byte, which is where ARGB keeps alpha
+		PrimitiveBlocks.of(image, PrimitiveBlocks.OnFallback.ACCEPT).copy(image, dest);
+		return bi;
+	}
+
+	/**
+	 * Writes {@code image} with the ImageIO writer for {@code format} ("png", "tif", ...) to {@code file}, atomically:
+	 * to a hidden temporary file in the same folder, flushed to disk, then renamed onto {@code file}. Without
+	 * {@code overwrite}, an existing file is never replaced (checked atomically where the file system supports hard
+	 * links, else just before the rename).
+	 */
+	public static void write(RenderedImage image, String format, Path file, boolean overwrite) throws IOException {
+		Path target = file.toAbsolutePath().normalize();
+		Path dir = target.getParent();
+		if (dir == null || !Files.isDirectory(dir)) throw new NoSuchFileException(file.toString(), null,
+			"cannot write: folder " + dir + " does not exist");
+		if (Files.isDirectory(target)) throw new IOException("Cannot write " + file + ": it is a folder");
+		if (!overwrite && Files.exists(target)) throw new FileAlreadyExistsException(file.toString(), null,
+			"already exists; choose another name or allow overwriting");
+		Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(format);
+		if (!writers.hasNext()) throw new IOException("Cannot write " + file + ": no image writer for format '" +
+			format + "'");
+		Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current()
+			.nextLong()) + ".tmp");
+		ImageWriter writer = writers.next();
+		try {
+			try {
+				// created first (CREATE_NEW, default permissions) so the final file gets the usual mode
+				Files.createFile(tmp);
+				try (FileImageOutputStream out = new FileImageOutputStream(tmp.toFile())) {
+					writer.setOutput(out);
+					writer.write(image);
+				}
+				try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+					ch.force(true);
+				}
+			}
+			catch (IOException | RuntimeException e) {
+				throw new IOException("Cannot write " + file + ": " + describe(e), e);
+			}
+			finally {
+				writer.dispose();
+			}
+			moveIntoPlace(tmp, target, file, overwrite);
+		}
+		finally {
+			Files.deleteIfExists(tmp);
+		}
+	}
+
+	private static void moveIntoPlace(Path tmp, Path target, Path file, boolean overwrite) throws IOException {
+		if (!overwrite) {
+			try {
+				// link creation fails if the target exists: an atomic "create unless present"
+				Files.createLink(target, tmp);
+				return; // tmp is deleted by the caller
+			}
+			catch (FileAlreadyExistsException e) {
+				throw new FileAlreadyExistsException(file.toString(), null,
+					"already exists; choose another name or allow overwriting");
+			}
+			catch (IOException | UnsupportedOperationException e) {
+				// no hard links here (FAT, some network shares): check, then rename
+				if (Files.exists(target)) throw new FileAlreadyExistsException(file.toString(), null,
+					"already exists; choose another name or allow overwriting");
+			}
+		}
+		try {
+			try {
+				Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+			}
+			catch (AtomicMoveNotSupportedException e) {
+				Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+			}
+		}
+		catch (IOException e) {
+			throw new IOException("Cannot write " + file + ": " + describe(e), e);
+		}
+	}
+
+	private static String describe(Throwable e) {
+		if (e instanceof AccessDeniedException) return "permission denied";
+		if (e instanceof NoSuchFileException) return "folder not found";
+		String m = e.getMessage();
+		return m == null ? e.getClass().getSimpleName() : m;
+	}
+}

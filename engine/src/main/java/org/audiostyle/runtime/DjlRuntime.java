@@ -1,0 +1,98 @@
+package org.audiostyle.runtime;
+
+import java.util.concurrent.Callable;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+
+/**
+ * The one place that touches DJL's engine start-up.
+ *
+ * <p>DJL finds its engine and bundled natives through the thread context class loader; inside Fiji's plugin class
+ * loader that is the wrong loader and DJL reports "No deep learning engine found". Every engine call from outside
+ * the engine therefore goes through {@link #call}, which swaps in the loader that loaded Audio Style.
+ */
+public final class DjlRuntime {
+
+	/** Engine name DJL registers for PyTorch. */
+	public static final String ENGINE = "PyTorch";
+
+	private DjlRuntime() {}
+
+	/** Runs {@code work} with the thread context class loader set to the engine's own loader. */
+	public static <T> T call(Callable<T> work) throws Exception {
+		Thread t = Thread.currentThread();
+		ClassLoader before = t.getContextClassLoader();
+		t.setContextClassLoader(DjlRuntime.class.getClassLoader());
+		try {
+			return work.call();
+		}
+		finally {
+			t.setContextClassLoader(before);
+		}
+	}
+
+	/** As {@link #call} for work that throws only unchecked exceptions. */
+	public static <T> T run(java.util.function.Supplier<T> work) {
+		try {
+			return call(work::get);
+		}
+		catch (RuntimeException e) {
+			throw e;
+		}
+		catch (Exception e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/**
+	 * The PyTorch engine, loaded on first use (a few seconds: libtorch is unpacked to DJL's cache once). Fails with a
+	 * message saying where DJL looked and how to point it at a local copy.
+	 */
+	public static Engine engine() {
+		return run(() -> {
+			try {
+				return Engine.getEngine(ENGINE);
+			}
+			catch (RuntimeException e) {
+				throw new EngineUnavailableException(e);
+			}
+		});
+	}
+
+	/** Chooses the device for a request and says why. */
+	public static DeviceSelection select(DeviceChoice choice) {
+		Engine engine = engine();
+		int gpus = engine.getGpuCount();
+		switch (choice) {
+			case CPU:
+				return new DeviceSelection(Device.cpu(), "CPU forced (--device cpu)");
+			case GPU:
+				if (gpus == 0) throw new IllegalStateException(
+					"--device gpu was requested but DJL sees no CUDA GPU. The bundled PyTorch natives are CPU-only; " +
+						"for a GPU install a CUDA build of libtorch " + engine.getVersion() + " and set " +
+						"PYTORCH_LIBRARY_PATH and PYTORCH_FLAVOR=cu128 (see README, 'GPU'). Use --device auto or cpu.");
+				return new DeviceSelection(Device.gpu(0), "GPU forced (--device gpu); " + gpus + " GPU(s) visible");
+			default:
+				if (gpus > 0) return new DeviceSelection(Device.gpu(0), gpus + " CUDA GPU(s) visible to DJL; using gpu(0)");
+				return new DeviceSelection(Device.cpu(), "no CUDA GPU visible to DJL (CPU natives in use)");
+		}
+	}
+
+	/** A chosen device and the reason it was chosen. */
+	public static final class DeviceSelection {
+
+		public final Device device;
+		public final String reason;
+
+		DeviceSelection(Device device, String reason) {
+			this.device = device;
+			this.reason = reason;
+		}
+
+		@Override
+		public String toString() {
+			return device + " (" + reason + ")";
+		}
+	}
+}

@@ -1,0 +1,259 @@
+package org.audiostyle.samples;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * A small deterministic synthesizer of nature sounds, so the project ships sounds to try that are its own (no
+ * recordings with unclear licences). Each recipe is a few lines of noise, filters and events; the same seed gives the
+ * same bytes on every JVM. {@link #main} (re)writes {@code sample-sounds/*.wav}; a test checks the committed files
+ * still equal the synthesis.
+ *
+ * <p>These are sketches, not field recordings: good enough to hear a difference between rain and birdsong and to
+ * exercise the whole pipeline, not to reproduce the paper's results.
+ */
+public strictfp final class SoundSynth {
+
+	/** Rate of the shipped sounds: 22.05 kHz, so using them also exercises resampling to the model's 16 kHz. */
+	public static final int SAMPLE_RATE = 22050;
+	/** Length of the shipped sounds: longer than the model's 3 s, so the window choice matters. */
+	public static final double SECONDS = 4.0;
+	/** Peak level of the shipped sounds (headroom below full scale). */
+	public static final double PEAK = 0.8;
+
+	/** The sounds we can make. */
+	public enum Kind {
+		RAIN, WIND, BIRDSONG, FIRE, CRICKETS, WAVES, THUNDER;
+
+		/** e.g. "rain.wav". */
+		public String fileName() {
+			return name().toLowerCase(Locale.ROOT) + ".wav";
+		}
+
+		/** The fixed seed of the shipped sound. */
+		public long seed() {
+			return 20220505L + 1000L * ordinal();
+		}
+	}
+
+	private SoundSynth() {}
+
+	/** The shipped version of a sound: its fixed seed, {@link #SAMPLE_RATE}, {@link #SECONDS}. */
+	public static float[] synthesize(Kind kind) {
+		return synthesize(kind, kind.seed(), SAMPLE_RATE, SECONDS);
+	}
+
+	/** A sound of {@code seconds} at {@code rate}, peak {@link #PEAK}, with 20 ms fades at both ends. */
+	public static float[] synthesize(Kind kind, long seed, int rate, double seconds) {
+		if (rate < 16000) throw new IllegalArgumentException("Rate must be >= 16000 Hz (birds sing up to 6 kHz), got " +
+			rate);
+		if (!(seconds > 0.1)) throw new IllegalArgumentException("Length must be > 0.1 s, got " + seconds);
+		Random random = new Random(seed);
+		int n = (int) Math.round(seconds * rate);
+		double[] x;
+		switch (kind) {
+			case RAIN: x = rain(random, n, rate); break;
+			case WIND: x = wind(random, n, rate); break;
+			case BIRDSONG: x = birdsong(random, n, rate); break;
+			case FIRE: x = fire(random, n, rate); break;
+			case CRICKETS: x = crickets(random, n, rate); break;
+			case WAVES: x = waves(random, n, rate); break;
+			default: x = thunder(random, n, rate); break;
+		}
+		Dsp.fadeEdges(x, 0.02, rate);
+		Dsp.scaleToPeak(x, PEAK);
+		float[] out = new float[n];
+		for (int i = 0; i < n; i++)
+			out[i] = (float) x[i];
+		return out;
+	}
+
+	/** A pure tone (for tests and calibration). */
+	public static float[] tone(double hz, double seconds, int rate, double amplitude) {
+		float[] x = new float[(int) Math.round(seconds * rate)];
+		for (int i = 0; i < x.length; i++)
+			x[i] = (float) (amplitude * StrictMath.sin(2 * StrictMath.PI * hz * i / rate));
+		return x;
+	}
+
+	/** The WAV bytes of the shipped version of a sound. */
+	public static byte[] wav(Kind kind) {
+		return WavFile.pcm16(synthesize(kind), SAMPLE_RATE);
+	}
+
+	/** Writes every shipped sound into {@code dir}. */
+	public static void writeAll(Path dir) throws IOException {
+		for (Kind k : Kind.values())
+			WavFile.writeAtomically(dir.resolve(k.fileName()), wav(k));
+	}
+
+	/** Usage: {@code SoundSynth [folder]} (default {@code sample-sounds}). */
+	public static void main(String[] args) throws IOException {
+		Path dir = Path.of(args.length > 0 ? args[0] : "sample-sounds");
+		writeAll(dir);
+		for (Kind k : Kind.values())
+			System.out.println("wrote " + dir.resolve(k.fileName()));
+	}
+
+	/** A steady hiss of 0.4–6 kHz noise plus drops: short bubble resonances (1.5–5 kHz, rising) at about 40/s. */
+	private static double[] rain(Random r, int n, double rate) {
+		double[] x = Dsp.lowpass(Dsp.lowpass(Dsp.highpass(Dsp.white(r, n), 400, rate), 6000, rate), 6000, rate);
+		double[] swell = Dsp.wobble(r, n, 0.4, rate);
+		for (int i = 0; i < n; i++)
+			x[i] *= 0.5 * (1 + 0.15 * swell[i]);
+		for (double t = Dsp.nextGap(r, 40); t < n / rate; t += Dsp.nextGap(r, 40)) {
+			int at = (int) (t * rate);
+			double f0 = 1500 + 3500 * r.nextDouble();
+			double loud = 0.05 + 0.35 * StrictMath.pow(r.nextDouble(), 2);
+			Dsp.addDampedSine(x, at, f0, f0 * 1.4, 0.003 + 0.01 * r.nextDouble(), loud, rate);
+			Dsp.addNoiseBurst(x, at, 0.0005, loud * 0.7, r, rate);
+		}
+		return x;
+	}
+
+	/** Low-passed noise swelling in gusts, plus a faint whistle whose pitch (350–900 Hz) follows the gusts. */
+	private static double[] wind(Random r, int n, double rate) {
+		double[] gust = Dsp.wobble(r, n, 0.6, rate);
+		double[] body = Dsp.lowpass(Dsp.lowpass(Dsp.white(r, n), 350, rate), 350, rate);
+		Dsp.scaleToPeak(body, 1);
+		double[] centre = new double[n];
+		for (int i = 0; i < n; i++)
+			centre[i] = 625 + 275 * gust[i];
+		double[] whistle = Dsp.scaleToPeak(Dsp.bandpass(Dsp.white(r, n), centre, 12, rate), 1);
+		double[] x = new double[n];
+		for (int i = 0; i < n; i++) {
+			double t = i / rate;
+			double level = 0.55 + 0.3 * gust[i] + 0.15 * StrictMath.sin(2 * StrictMath.PI * 0.23 * t);
+			x[i] = level * (body[i] + 0.25 * level * whistle[i]);
+		}
+		return x;
+	}
+
+	/** Two birds: phrases of 3–8 frequency-swept chirps between 2 and 6 kHz, over a faint noise floor. */
+	private static double[] birdsong(Random r, int n, double rate) {
+		double[] x = Dsp.lowpass(Dsp.white(r, n), 2000, rate);
+		Dsp.scaleToPeak(x, 0.02);
+		double seconds = n / rate;
+		for (int bird = 0; bird < 2; bird++) {
+			double loud = bird == 0 ? 0.5 : 0.25;
+			double t = 0.1 + 0.4 * r.nextDouble();
+			while (t < seconds) {
+				int chirps = 3 + r.nextInt(6);
+				double low = 2000 + 1500 * r.nextDouble(), high = low + 1000 + 1500 * r.nextDouble();
+				boolean down = r.nextBoolean();
+				for (int c = 0; c < chirps && t < seconds; c++) {
+					double len = 0.04 + 0.11 * r.nextDouble();
+					addChirp(x, t, len, down ? high : low, down ? low : high, loud * (0.7 + 0.3 * r.nextDouble()), rate);
+					t += len + 0.03 + 0.05 * r.nextDouble();
+				}
+				t += 0.3 + 0.5 * r.nextDouble();
+			}
+		}
+		return x;
+	}
+
+	/** A sine whose frequency sweeps from f0 to f1 with a little vibrato, under a sin² envelope. */
+	private static void addChirp(double[] x, double start, double length, double f0, double f1, double amp,
+		double rate)
+	{
+		int from = (int) (start * rate), len = (int) (length * rate);
+		double phase = 0;
+		for (int i = 0; i < len && from + i < x.length; i++) {
+			double u = i / (double) len;
+			double f = f0 + (f1 - f0) * u + 80 * StrictMath.sin(2 * StrictMath.PI * 35 * i / rate);
+			phase += 2 * StrictMath.PI * f / rate;
+			double env = StrictMath.sin(StrictMath.PI * u);
+			x[from + i] += amp * env * env * StrictMath.sin(phase);
+		}
+	}
+
+	/** A flickering low rumble, a little hiss, and sharp crackles (some in clusters, a few loud pops). */
+	private static double[] fire(Random r, int n, double rate) {
+		double[] rumble = Dsp.scaleToPeak(Dsp.lowpass(Dsp.lowpass(Dsp.white(r, n), 150, rate), 150, rate), 1);
+		double[] flicker = Dsp.wobble(r, n, 2, rate);
+		double[] hiss = Dsp.highpass(Dsp.white(r, n), 2000, rate);
+		double[] x = new double[n];
+		for (int i = 0; i < n; i++)
+			x[i] = 0.35 * (0.7 + 0.3 * flicker[i]) * rumble[i] + 0.03 * hiss[i];
+		for (double t = Dsp.nextGap(r, 12); t < n / rate; t += Dsp.nextGap(r, 12)) {
+			int cluster = r.nextDouble() < 0.3 ? 2 + r.nextInt(6) : 1;
+			double at = t;
+			for (int c = 0; c < cluster; c++) {
+				double loud = 0.1 + 0.9 * StrictMath.pow(r.nextDouble(), 3);
+				Dsp.addNoiseBurst(x, (int) (at * rate), 0.0002 + 0.0008 * r.nextDouble(), loud, r, rate);
+				if (r.nextDouble() < 0.15) {
+					double f = 800 + 1200 * r.nextDouble();
+					Dsp.addDampedSine(x, (int) (at * rate), f, f * 0.8, 0.004, loud * 0.5, rate);
+				}
+				at += 0.002 + 0.006 * r.nextDouble();
+			}
+		}
+		return x;
+	}
+
+	/** Three crickets: trains of ~4.5 kHz pulses (3–4 pulses per chirp, chirps every 0.3–0.6 s). */
+	private static double[] crickets(Random r, int n, double rate) {
+		double[] x = Dsp.lowpass(Dsp.white(r, n), 1000, rate);
+		Dsp.scaleToPeak(x, 0.015);
+		double[][] crickets = { { 4500, 0.6, 0.45, 3 }, { 4300, 0.35, 0.6, 4 }, { 4700, 0.2, 0.3, 3 } };
+		for (double[] c : crickets) {
+			double hz = c[0], loud = c[1], period = c[2];
+			int pulses = (int) c[3];
+			for (double t = r.nextDouble() * period; t < n / rate; t += period * (0.9 + 0.2 * r.nextDouble()))
+				for (int p = 0; p < pulses; p++)
+					addPulse(x, t + p * 0.032, 0.018, hz, loud, rate);
+		}
+		return x;
+	}
+
+	/** A tone burst with a sin² envelope. */
+	private static void addPulse(double[] x, double start, double length, double hz, double amp, double rate) {
+		int from = (int) (start * rate), len = (int) (length * rate);
+		for (int i = 0; i < len && from + i < x.length; i++) {
+			double env = StrictMath.sin(StrictMath.PI * i / len);
+			x[from + i] += amp * env * env * StrictMath.sin(2 * StrictMath.PI * hz * (from + i) / rate);
+		}
+	}
+
+	/** Surf: noise whose level and brightness swell into a crash and ebb away, then a smaller second wave. */
+	private static double[] waves(Random r, int n, double rate) {
+		double[] white = Dsp.white(r, n);
+		double[] roar = Dsp.scaleToPeak(Dsp.lowpass(Dsp.lowpass(Dsp.white(r, n), 200, rate), 200, rate), 1);
+		double[] x = new double[n];
+		double y = 0;
+		for (int i = 0; i < n; i++) {
+			double t = i / rate;
+			double swell = 0.15 + Dsp.bump(t, 1.3, 0.7) + 0.55 * Dsp.bump(t, 3.3, 0.5);
+			// brightness follows the swell: the crest hisses, the trough rumbles
+			double cutoff = 300 + 3500 * Math.min(1, swell);
+			y += (1 - StrictMath.exp(-2 * StrictMath.PI * cutoff / rate)) * (white[i] - y);
+			x[i] = swell * (y + 0.3 * roar[i]);
+		}
+		return x;
+	}
+
+	/** A sharp crack, then a rolling low rumble that decays over seconds with a few secondary rolls. */
+	private static double[] thunder(Random r, int n, double rate) {
+		double[] deep = Dsp.scaleToPeak(Dsp.lowpass(Dsp.lowpass(Dsp.white(r, n), 90, rate), 90, rate), 1);
+		double[] mid = Dsp.scaleToPeak(Dsp.lowpass(Dsp.lowpass(Dsp.white(r, n), 400, rate), 400, rate), 1);
+		double[] x = new double[n];
+		double onset = 0.25;
+		double[] rolls = new double[4];
+		for (int k = 0; k < rolls.length; k++)
+			rolls[k] = onset + 0.4 + 2.8 * r.nextDouble();
+		for (int i = 0; i < n; i++) {
+			double t = i / rate;
+			if (t < onset) continue;
+			double env = (1 - StrictMath.exp(-(t - onset) / 0.08)) * StrictMath.exp(-(t - onset) / 1.6);
+			for (double roll : rolls)
+				env += 0.5 * Dsp.bump(t, roll, 0.15) * StrictMath.exp(-(t - onset) / 3);
+			x[i] = env * (deep[i] + 0.35 * mid[i] * StrictMath.exp(-(t - onset) / 0.7));
+		}
+		double[] crack = new double[n];
+		Dsp.addNoiseBurst(crack, (int) (onset * rate), 0.03, 1.2, r, rate);
+		Dsp.add(x, Dsp.lowpass(crack, 3000, rate), 1);
+		return x;
+	}
+}

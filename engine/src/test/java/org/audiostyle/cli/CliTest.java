@@ -1,0 +1,112 @@
+package org.audiostyle.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
+/** The command line in-process, on the bundled test images and sample sounds, with a tiny random model. */
+class CliTest {
+
+	static final Path ROOT = Paths.get("..").toAbsolutePath().normalize();
+	static final Path MEADOW = ROOT.resolve("test-images/odd-333x257.png");
+	static final Path RAIN = ROOT.resolve("sample-sounds/rain.wav");
+
+	@TempDir
+	static Path dir;
+	static Path model;
+
+	@BeforeAll
+	static void makeModel() {
+		model = dir.resolve("tiny.model");
+		assertEquals(0, run("init-model", "--config", "tiny", "--seed", "3", "--out", model.toString()));
+	}
+
+	static int run(String... args) {
+		CommandLine cl = AudioStyleCli.commandLine();
+		cl.setErr(new PrintWriter(new StringWriter()));
+		return cl.execute(args);
+	}
+
+	@Test
+	void stylizeWritesAPngOfTheInputSize() throws Exception {
+		Path out = dir.resolve("out.png");
+		assertEquals(0, run("stylize", "--image", MEADOW.toString(), "--sound", RAIN.toString(), "--model", model
+			.toString(), "--out", out.toString()));
+		BufferedImage img = ImageIO.read(out.toFile());
+		assertEquals(333, img.getWidth());
+		assertEquals(257, img.getHeight());
+		// Refuses to overwrite without --overwrite, and leaves the file alone.
+		long before = Files.size(out);
+		assertEquals(CliErrors.BAD_INPUT, run("stylize", "--image", MEADOW.toString(), "--sound", RAIN.toString(),
+			"--model", model.toString(), "--out", out.toString()));
+		assertEquals(before, Files.size(out));
+		assertEquals(0, run("stylize", "--image", MEADOW.toString(), "--sound", RAIN.toString(), "--sound", ROOT
+			.resolve("sample-sounds/birdsong.wav").toString(), "--weights", "0.7,0.3", "--strength", "0.5",
+			"--work-size", "native", "--model", model.toString(), "--out", out.toString(), "--overwrite"));
+	}
+
+	@Test
+	void badInputFailsClearlyAndWritesNothing() {
+		Path out = dir.resolve("never.png");
+		assertEquals(CliErrors.BAD_INPUT, run("stylize", "--image", dir.resolve("missing.png").toString(), "--sound",
+			RAIN.toString(), "--model", model.toString(), "--out", out.toString()));
+		assertEquals(CliErrors.BAD_INPUT, run("stylize", "--image", MEADOW.toString(), "--sound", MEADOW.toString(),
+			"--model", model.toString(), "--out", out.toString()));
+		assertEquals(CliErrors.BAD_INPUT, run("stylize", "--image", MEADOW.toString(), "--sound", RAIN.toString(),
+			"--model", dir.resolve("nomodel").toString(), "--out", out.toString()));
+		assertFalse(Files.exists(out));
+	}
+
+	@Test
+	void batchContinuesPastBadRows() throws Exception {
+		Path csv = dir.resolve("rows.csv");
+		Files.writeString(csv, "image,sound,strength,output\n" + MEADOW + "," + RAIN + ",1.0,a.png\n" + MEADOW +
+			",missing.wav,1.0,b.png\n" + MEADOW + "," + RAIN + ",loud,c.png\n" + ROOT.resolve("test-images/tiny-3x2.png") +
+			"," + RAIN + "\n");
+		Path out = dir.resolve("batch");
+		assertEquals(CliErrors.SOME_ROWS_FAILED, run("batch", "--csv", csv.toString(), "--out", out.toString(),
+			"--model", model.toString()));
+		assertTrue(Files.exists(out.resolve("a.png")));
+		assertTrue(Files.exists(out.resolve("tiny-3x2_rain.png")));
+		assertFalse(Files.exists(out.resolve("b.png")));
+		assertFalse(Files.exists(out.resolve("c.png")));
+	}
+
+	@Test
+	void importedCheckpointsStylize() throws Exception {
+		Path res = ROOT.resolve("engine/src/test/resources/pth");
+		Path imported = dir.resolve("imported.zip");
+		assertEquals(0, run("import", "--generator", res.resolve("tiny_net_G.pth").toString(), "--audio", res
+			.resolve("tiny_net_Audio.pth").toString(), "--out", imported.toString()));
+		assertEquals(0, run("info", "--model", imported.toString()));
+		Path out = dir.resolve("imported.png");
+		assertEquals(0, run("stylize", "--image", MEADOW.toString(), "--sound", RAIN.toString(), "--model", imported
+			.toString(), "--work-size", "256", "--out", out.toString()));
+		assertTrue(Files.size(out) > 0);
+		assertEquals(CliErrors.BAD_INPUT, run("import", "--generator", res.resolve("malicious_os_system.pth")
+			.toString(), "--audio", res.resolve("tiny_net_Audio.pth").toString(), "--out", dir.resolve("bad.zip")
+				.toString()));
+		assertFalse(Files.exists(dir.resolve("bad.zip")));
+	}
+
+	@Test
+	void usageErrors() {
+		assertEquals(2, run("stylize", "--image"));
+		assertEquals(2, run("no-such-verb"));
+	}
+}
