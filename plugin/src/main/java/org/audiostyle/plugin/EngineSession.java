@@ -64,6 +64,12 @@ public final class EngineSession implements AutoCloseable {
 		try {
 			stylizer = PluginLoader.call(() -> new Stylizer(model, device));
 		}
+		catch (IllegalStateException e) {
+			// The engine's own words (e.g. "gpu was requested but DJL sees no CUDA GPU...").
+			model.close();
+			throw new AudioStyleException("Could not start the model on device '" + device.name().toLowerCase() +
+				"': " + e.getMessage(), e);
+		}
 		catch (RuntimeException e) {
 			model.close();
 			throw e;

@@ -2,14 +2,9 @@ package org.audiostyle.plugin;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.Map;
 
-import javax.sound.sampled.AudioFileFormat;
-import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
-import javax.sound.sampled.UnsupportedAudioFileException;
+import org.audiostyle.audio.AudioFrontEnd;
+import org.audiostyle.audio.AudioInfo;
 
 /**
  * Timing of "Sound to Movie": the length of a recording, where each frame's 3 s window starts, and the smoothing
@@ -18,25 +13,14 @@ import javax.sound.sampled.UnsupportedAudioFileException;
 public final class SoundTimeline {
 
 	/** Length of the sound the model hears, in seconds (the paper's clips). */
-	public static final double WINDOW_SECONDS = 3.0;
+	public static final double WINDOW_SECONDS = AudioFrontEnd.WINDOW_SECONDS;
 
 	private SoundTimeline() {}
 
-	/** Duration in seconds; decodes the file when its header does not tell (e.g. some MP3s). */
+	/** Duration in seconds (the engine reads the header, or decodes the file when the header does not tell). */
 	public static double durationSeconds(File file) throws AudioStyleException {
 		try {
-			return PluginLoader.call(() -> {
-				AudioFileFormat f = AudioSystem.getAudioFileFormat(file);
-				if (f.getFrameLength() > 0 && f.getFormat().getFrameRate() > 0) return f.getFrameLength() / (double) f
-					.getFormat().getFrameRate();
-				Map<String, Object> props = f.properties();
-				Object micros = props == null ? null : props.get("duration");
-				if (micros instanceof Long && (Long) micros > 0) return (Long) micros / 1e6;
-				return decodedSeconds(file);
-			});
-		}
-		catch (UnsupportedAudioFileException e) {
-			throw new AudioStyleException("Cannot read " + file.getName() + " as sound: use WAV, MP3, Ogg or FLAC.", e);
+			return PluginLoader.call(() -> AudioInfo.read(file.toPath()).durationSeconds());
 		}
 		catch (IOException e) {
 			throw new AudioStyleException("Cannot read the sound file " + file.getAbsolutePath() + ": " + e
@@ -47,21 +31,6 @@ public final class SoundTimeline {
 		}
 		catch (Exception e) {
 			throw new AudioStyleException("Cannot read the sound file " + file.getAbsolutePath() + ": " + e, e);
-		}
-	}
-
-	private static double decodedSeconds(File file) throws IOException, UnsupportedAudioFileException {
-		try (AudioInputStream src = AudioSystem.getAudioInputStream(file)) {
-			AudioFormat in = src.getFormat();
-			AudioFormat pcm = new AudioFormat(AudioFormat.Encoding.PCM_SIGNED, in.getSampleRate(), 16, in.getChannels(),
-				in.getChannels() * 2, in.getSampleRate(), false);
-			try (InputStream s = AudioSystem.getAudioInputStream(pcm, src)) {
-				long bytes = 0;
-				byte[] buf = new byte[1 << 16];
-				for (int n; (n = s.read(buf)) > 0;)
-					bytes += n;
-				return bytes / (double) pcm.getFrameSize() / pcm.getSampleRate();
-			}
 		}
 	}
 

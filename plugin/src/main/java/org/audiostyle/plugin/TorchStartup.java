@@ -1,6 +1,5 @@
 package org.audiostyle.plugin;
 
-import ai.djl.engine.Engine;
 import ai.djl.util.Utils;
 
 import java.io.File;
@@ -32,7 +31,7 @@ public final class TorchStartup {
 		else status.accept("Audio Style: downloading PyTorch " + TORCH_VERSION +
 			" for this computer (first use only, about 200 MB) into " + cache + " ...");
 		try {
-			version = PluginLoader.call(() -> Engine.getEngine("PyTorch").getVersion());
+			version = PluginLoader.call(() -> org.audiostyle.runtime.DjlRuntime.engine().getVersion());
 		}
 		catch (Exception | LinkageError e) {
 			throw new AudioStyleException(failureMessage(e, cache), e);

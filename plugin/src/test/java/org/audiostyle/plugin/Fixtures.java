@@ -60,33 +60,42 @@ public final class Fixtures {
 				ByteProcessor ip = new ByteProcessor(w, h);
 				for (int y = 0; y < h; y++)
 					for (int x = 0; x < w; x++)
-						ip.set(x, y, (x * 7 + y * 3 + index * 40) & 0xff);
+						ip.set(x, y, (x * 5 + y * 3 + checker(x, y, index) * 60) & 0xff);
 				return ip;
 			}
 			case 16: {
 				ShortProcessor ip = new ShortProcessor(w, h);
 				for (int y = 0; y < h; y++)
 					for (int x = 0; x < w; x++)
-						ip.set(x, y, 1000 + x * 50 + y * 20 + index * 500);
+						ip.set(x, y, 1000 + x * 50 + y * 20 + checker(x, y, index) * 700);
 				return ip;
 			}
 			case 32: {
 				FloatProcessor ip = new FloatProcessor(w, h);
 				for (int y = 0; y < h; y++)
 					for (int x = 0; x < w; x++)
-						ip.setf(x, y, -1f + 0.05f * x + 0.02f * y + index);
+						ip.setf(x, y, -1f + 0.05f * x + 0.02f * y + checker(x, y, index));
 				return ip;
 			}
 			case 24: {
 				ColorProcessor ip = new ColorProcessor(w, h);
 				for (int y = 0; y < h; y++)
 					for (int x = 0; x < w; x++)
-						ip.set(x, y, ((x * 9) & 0xff) << 16 | ((y * 9) & 0xff) << 8 | ((index * 60) & 0xff));
+						ip.set(x, y, ((x * 9) & 0xff) << 16 | ((y * 9) & 0xff) << 8 | (checker(x, y, index) * 200 + 20));
 				return ip;
 			}
 			default:
 				throw new IllegalArgumentException("bit depth " + bitDepth);
 		}
+	}
+
+	/**
+	 * A checkerboard whose square size depends on the plane: planes differ in structure, not only by an offset or a
+	 * gain (instance normalisation in the network would cancel those).
+	 */
+	static int checker(int x, int y, int index) {
+		int side = 2 + index;
+		return (x / side + y / side) % 2;
 	}
 
 	/** A c x z x t (hyper)stack of the given type; each plane labelled "c.. z.. t..". */
@@ -129,7 +138,7 @@ public final class Fixtures {
 		assumeEngine();
 		Path p = dir.resolve("tiny-model-" + seed);
 		try (StyleModel m = StyleModel.random(NetworkConfig.tiny(), seed)) {
-			m.save(p);
+			m.save(p, true);
 		}
 		return p.toFile();
 	}
