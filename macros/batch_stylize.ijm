@@ -72,6 +72,7 @@ function value(key, fallback) {
 }
 
 function isImage(name) {
-	n = toLowerCase(name);
-	return endsWith(n, ".tif") || endsWith(n, ".tiff") || endsWith(n, ".png") || endsWith(n, ".jpg") || endsWith(n, ".jpeg") || endsWith(n, ".gif") || endsWith(n, ".bmp");
+	// One regular expression: a chain of endsWith(...) || endsWith(...) in a return statement misses matches in
+	// ImageJ 1.54's macro interpreter.
+	return matches(toLowerCase(name), ".*[.](tif|tiff|png|jpg|jpeg|gif|bmp)");
 }

@@ -28,7 +28,7 @@ import org.audiostyle.plugin.RunMonitor;
  * headless ImageJ, where run() cannot be used).
  *
  * <pre>
- * Ext.stylize(image, sound, strength)            new image (image: a title, or "" for the active one); returns its title
+ * Ext.stylize(image, sound, strength)            new image (image: a title, or "" for the active one)
  * Ext.mix(image, sound1, sound2, weight, strength)  cross-fade: weight 0 = sound1 only, 1 = sound2 only
  * Ext.sweep(image, sound, sound2, from, to, frames) strength sweep (sound2 ""), or mix sweep from sound to sound2
  * Ext.movie(image, sound, fps, smoothing, frames)   time-lapse of a long recording (frames 0 = all)
@@ -42,7 +42,7 @@ import org.audiostyle.plugin.RunMonitor;
  * Ext.getModelId(id)        id of the model in use (loads the model)
  * </pre>
  *
- * New images are shown (in batch mode: become the active image); inputs are never modified. Bad arguments stop the
+ * New images are shown and become the active image (getTitle() names them); inputs are never modified. Bad arguments stop the
  * macro with a message saying which argument and why.
  */
 public class AudioStyleMacroExtensions implements PlugIn, MacroExtension {
@@ -138,7 +138,8 @@ public class AudioStyleMacroExtensions implements PlugIn, MacroExtension {
 				return show(Restyle.movie(state.session(), r, monitor()));
 			}
 			case "stylizeFile":
-				return stylizeFile(state, text(a[0]), text(a[1]), sound(a[2], "sound"), number(a[3]));
+				stylizeFile(state, text(a[0]), text(a[1]), sound(a[2], "sound"), number(a[3]));
+				return null;
 			case "setModel":
 				state.setModel(text(a[0]));
 				return null;
@@ -220,9 +221,13 @@ public class AudioStyleMacroExtensions implements PlugIn, MacroExtension {
 		Restyle.check(r);
 	}
 
+	/**
+	 * Shows the result (in batch mode: makes it the active image). Returns nothing: ImageJ prints the value of an
+	 * Ext. call used as a statement, and the title is one getTitle() away.
+	 */
 	private static String show(ImagePlus out) {
 		out.show();
-		return out.getTitle();
+		return null;
 	}
 
 	private static ImagePlus image(Object arg) throws AudioStyleException {
