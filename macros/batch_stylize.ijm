@@ -1,7 +1,8 @@
 // Audio Style batch: restyle every image in a folder with a sound and save the results as TIFF (with provenance).
 //
-// Headless-safe: no dialogs, no windows and no run() calls, so it works in Fiji (GUI or --headless) and in plain
-// ImageJ 1.x (with a screen, under xvfb-run, or even with -Djava.awt.headless=true).
+// Headless-safe: no dialogs, no windows, and run() only where ImageJ can run commands, so it works in Fiji (GUI or
+// --headless) and in plain ImageJ 1.x (with a screen, under xvfb-run, or with -Djava.awt.headless=true when the
+// plugin's jars are on the class path).
 //
 // Arguments, as key=value pairs separated by spaces (put paths with spaces in [brackets]):
 //   input=<folder>     images to restyle (.tif .tiff .png .jpg .jpeg .gif .bmp); other files and subfolders are skipped
@@ -44,8 +45,12 @@ if (isNaN(strength) || isNaN(worksize)) {
 }
 
 setBatchMode(true);
-// call() rather than run("Audio Style Macro Extensions"): it also works where run() cannot (plain headless ImageJ).
-call("org.audiostyle.plugin.macro.AudioStyleMacroExtensions.register");
+// Register the Ext. functions. With a screen (Fiji, or ImageJ under xvfb-run) run() finds the plugin through the
+// menus; headless, plain ImageJ cannot run() anything, but call() works (and in Fiji --headless both do).
+if (getInfo("java.awt.headless") == "true")
+	call("org.audiostyle.plugin.macro.AudioStyleMacroExtensions.register");
+else
+	run("Audio Style Macro Extensions");
 Ext.setModel(model);
 Ext.setDevice(device);
 Ext.setWorkSize(worksize);
