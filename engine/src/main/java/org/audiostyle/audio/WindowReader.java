@@ -117,7 +117,7 @@ public final class WindowReader {
 			long margin = (long) Math.ceil(MARGIN_SECONDS * rate) + 64;
 			long segmentStart = Math.max(0, (long) Math.floor((startFrame - margin) / period) * period);
 			long skipped = src.skipFrames(segmentStart);
-			if (skipped < segmentStart) throw beyondEnd(src, requestedSeconds, skipped);
+			if (skipped < segmentStart) throw beyondEnd(src, requestedSeconds);
 			double lead = startFrame - segmentStart;
 			int offset = (int) (gcd > 0 ? start - segmentStart / period * (AudioFrontEnd.SAMPLE_RATE / gcd) : Math.round(
 				lead / framesPerSample));
@@ -130,10 +130,10 @@ public final class WindowReader {
 				got += n;
 			}
 			if (segmentStart + got == 0) throw PcmSource.noAudio(file, src.container());
-			if (got <= lead) throw beyondEnd(src, requestedSeconds, segmentStart + got);
+			if (got <= lead) throw beyondEnd(src, requestedSeconds);
 			float[] y = Resampling.toModelRate(segment, 0, got, rate);
 			int available = Math.min(AudioFrontEnd.WINDOW_SAMPLES, y.length - offset);
-			if (available < 1) throw beyondEnd(src, requestedSeconds, segmentStart + got);
+			if (available < 1) throw beyondEnd(src, requestedSeconds);
 			return AudioFrontEnd.tile(y, offset, available, AudioFrontEnd.WINDOW_SAMPLES);
 		}
 	}
@@ -142,7 +142,15 @@ public final class WindowReader {
 		return b == 0 ? a : gcd(b, a % b);
 	}
 
-	private static AudioFormatException beyondEnd(PcmSource src, Double requestedSeconds, long totalFrames) {
+	/**
+	 * The window starts after the end of the file. The file is opened again and read to its end to state its exact
+	 * duration: a seek past the end of a truncated WAV would otherwise report a wrong one.
+	 */
+	private static AudioFormatException beyondEnd(PcmSource src, Double requestedSeconds) throws AudioFormatException {
+		long totalFrames;
+		try (PcmSource again = PcmSource.open(src.file())) {
+			totalFrames = again.countToEnd();
+		}
 		double duration = totalFrames / (double) src.sampleRate();
 		double asked = requestedSeconds == null ? 0 : requestedSeconds;
 		return new AudioFormatException(src.file(), Reason.WINDOW_BEYOND_END, String.format(Locale.ROOT,

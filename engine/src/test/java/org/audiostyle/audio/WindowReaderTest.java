@@ -106,6 +106,21 @@ class WindowReaderTest {
 	}
 
 	@Test
+	void truncatedWavStatesItsRealDuration() throws IOException {
+		// the header promises 10 s, the data stops at 4 s (an interrupted copy)
+		byte[] b = java.nio.file.Files.readAllBytes(burst16k);
+		Path cut = java.nio.file.Files.write(dir.resolve("cut.wav"), java.util.Arrays.copyOf(b, 44 + 4 * 16000 * 4));
+		AudioFormatException e = assertThrows(AudioFormatException.class, () -> WindowReader.read(cut, AudioWindow.at(
+			6)));
+		assertEquals(Reason.WINDOW_BEYOND_END, e.reason());
+		assertTrue(e.getMessage().contains("4.000 s"), e.getMessage());
+		assertEquals(0, TestAudio.maxDiff(WindowReader.read(cut, AudioWindow.at(1)), 0, burst, 16000, N));
+		float[] tail = WindowReader.read(cut, AudioWindow.at(3));
+		assertEquals(0, TestAudio.maxDiff(tail, 0, burst, 3 * 16000, 16000));
+		assertEquals(0, TestAudio.maxDiff(tail, 16000, tail, 0, 16000), "the last second, tiled");
+	}
+
+	@Test
 	void startBeyondTheEndOfACompressedFile() {
 		AudioFormatException e = assertThrows(AudioFormatException.class, () -> WindowReader.read(DecodeFormatsTest
 			.fixture("tone440_22k05_mono.flac"), AudioWindow.at(5)));
