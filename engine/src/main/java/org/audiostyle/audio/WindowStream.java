@@ -41,8 +41,7 @@ public final class WindowStream implements Closeable, Iterable<SoundWindow> {
 		this.chunk = BufferMeter.floats(stepFrames);
 		this.ring = BufferMeter.floats(RING);
 		this.toRing = (s, off, len) -> {
-			for (int i = 0; i < len; i++)
-				ring[(int) ((produced + i) % RING)] = s[off + i];
+			copyIntoRing(s, off, len, produced);
 			produced += len;
 		};
 	}
@@ -59,6 +58,17 @@ public final class WindowStream implements Closeable, Iterable<SoundWindow> {
 	/** The recording's duration, known once the stream has reached its end (NaN before). */
 	public double durationSeconds() {
 		return ended ? produced / (double) AudioFrontEnd.SAMPLE_RATE : Double.NaN;
+	}
+
+	/** Writes {@code len} samples that belong at stream position {@code position}, wrapping around the ring. */
+	private void copyIntoRing(float[] s, int off, int len, long position) {
+		while (len > 0) {
+			int at = (int) (position % RING), n = Math.min(len, RING - at);
+			System.arraycopy(s, off, ring, at, n);
+			off += n;
+			len -= n;
+			position += n;
+		}
 	}
 
 	/** The next window, or null after the last one. */
@@ -82,8 +92,9 @@ public final class WindowStream implements Closeable, Iterable<SoundWindow> {
 		if (start >= produced) return null; // the recording ended before this window starts
 		int available = (int) Math.min(AudioFrontEnd.WINDOW_SAMPLES, produced - start);
 		float[] content = new float[available];
-		for (int i = 0; i < available; i++)
-			content[i] = ring[(int) ((start + i) % RING)];
+		int at = (int) (start % RING), first = Math.min(available, RING - at);
+		System.arraycopy(ring, at, content, 0, first);
+		System.arraycopy(ring, 0, content, first, available - first);
 		float[] window = AudioFrontEnd.tile(content, 0, available, AudioFrontEnd.WINDOW_SAMPLES);
 		return new SoundWindow(next++, start / (double) AudioFrontEnd.SAMPLE_RATE, window,
 			available < AudioFrontEnd.WINDOW_SAMPLES);
