@@ -134,8 +134,20 @@ public final class WindowReader {
 			float[] y = Resampling.toModelRate(segment, 0, got, rate);
 			int available = Math.min(AudioFrontEnd.WINDOW_SAMPLES, y.length - offset);
 			if (available < 1) throw beyondEnd(src, requestedSeconds);
+			checkFinite(src, segment, got, segmentStart);
 			return AudioFrontEnd.tile(y, offset, available, AudioFrontEnd.WINDOW_SAMPLES);
 		}
+	}
+
+	/**
+	 * Float files can hold NaN or infinity (a damaged file, a buggy exporter); one of them would turn the whole
+	 * normalised window into NaN, so refuse it with the time where it occurs.
+	 */
+	static void checkFinite(PcmSource src, float[] samples, int len, long firstFrame) throws AudioFormatException {
+		int bad = AudioFrontEnd.firstNonFinite(samples, 0, len);
+		if (bad >= 0) throw new AudioFormatException(src.file(), Reason.CORRUPT, "Audio file " + src.file() +
+			" has a non-finite sample (" + samples[bad] + ") at " + src.seconds(firstFrame + bad) + ". The file is " +
+			"damaged or was written with a bug; re-export it.");
 	}
 
 	private static long gcd(long a, long b) {

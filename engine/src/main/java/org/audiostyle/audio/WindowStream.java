@@ -81,8 +81,12 @@ public final class WindowStream implements Closeable, Iterable<SoundWindow> {
 		long start = Math.round(next * hopSeconds * AudioFrontEnd.SAMPLE_RATE);
 		long end = start + AudioFrontEnd.WINDOW_SAMPLES;
 		while (produced < end && !ended) {
+			long first = source.position();
 			int n = source.readMono(chunk, 0, stepFrames);
-			if (n > 0) resampling.push(chunk, 0, n, toRing);
+			if (n > 0) {
+				WindowReader.checkFinite(source, chunk, n, first);
+				resampling.push(chunk, 0, n, toRing);
+			}
 			else {
 				resampling.finish(toRing);
 				ended = true;
