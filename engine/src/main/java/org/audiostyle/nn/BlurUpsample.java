@@ -14,10 +14,10 @@ import java.util.Random;
  * gives 2H x 2W. Buffer {@code filt} [C, 1, 4, 4].
  * <p>
  * DJL's PyTorch engine has no transposed convolution. Written out, the cropped result is, per axis,
- * out[2m + a] = sum over u in {0, 1} of filt[3 - a - 2u] * xp[m + a + u] (xp the padded input), i.e. four ordinary
- * 2 x 2 correlations ("polyphase" parts a, b in {0, 1}) with the flipped filter's taps at stride 2, interleaved.
- * That is 4 times fewer operations and far less memory than zero-stuffing the input to twice its size and
- * correlating with the whole flipped 4 x 4 filter.
+ * out[2m + a] = sum over t in {0, 1, 2} of k_a[t] * xp[m + t] (xp the padded input) with k_0 = [f3, f1, 0] and
+ * k_1 = [0, f2, f0] (f the filter taps): four ordinary 3 x 3 correlations ("polyphase" parts a, b in {0, 1}) computed
+ * as one grouped convolution with 4 outputs per channel, then interleaved by a transpose. This needs far less memory
+ * and work than zero-stuffing the input to twice its size and correlating with the whole flipped filter.
  */
 public final class BlurUpsample extends TorchLayer {
 
@@ -35,29 +35,32 @@ public final class BlurUpsample extends TorchLayer {
 		long n = s.get(0), c = s.get(1), h = s.get(2), w = s.get(3);
 		if (c != channels)
 			throw new IllegalArgumentException("Upsample expects " + channels + " channels, got " + s);
-		boolean free = ctx.inferenceOnly();
 		NDArray padded = Padding.replicate(Padding.replicate(x, 2, 1, 1), 3, 1, 1);
-		// Polyphase kernels [C * 4, 1, 2, 2], output channel 4c + 2a + b holds part (a, b) of channel c.
-		NDArray flipped = filt.getArray().flip(2, 3);
+		NDArray all = ai.djl.nn.convolutional.Conv2d.conv2d(padded, polyphaseKernels(), null, new Shape(1, 1),
+			new Shape(0, 0), new Shape(1, 1), channels).singletonOrThrow();
+		if (ctx.inferenceOnly()) padded.close();
+		// [N, C, a, b, H, W] -> [N, C, H, a, W, b] -> [N, C, 2H, 2W]
+		NDArray out = all.reshape(n, c, 2, 2, h, w).transpose(0, 1, 4, 2, 5, 3).reshape(n, c, 2 * h, 2 * w);
+		if (ctx.inferenceOnly()) all.close();
+		return out;
+	}
+
+	/**
+	 * [4C, 1, 3, 3]: output channel 4c + 2a + b holds part (a, b) of channel c. With z the flipped filter zero-padded
+	 * by one on each side (6 x 6), part (a, b) is z[1 - a :: 2, 1 - b :: 2].
+	 */
+	private NDArray polyphaseKernels() {
+		NDArray z = zeroPad(zeroPad(filt.getArray().flip(2, 3), 2), 3);
 		NDList parts = new NDList(4);
 		for (int a = 0; a < 2; a++)
 			for (int b = 0; b < 2; b++)
-				parts.add(flipped.get(":, 0, " + a + "::2, " + b + "::2"));
-		NDArray kernels = NDArrays.stack(parts, 1).reshape(4 * c, 1, 2, 2);
-		NDArray all = ai.djl.nn.convolutional.Conv2d.conv2d(padded, kernels, null, new Shape(1, 1), new Shape(0, 0),
-			new Shape(1, 1), channels).singletonOrThrow().reshape(n, c, 2, 2, h + 1, w + 1);
-		if (free) padded.close();
-		NDList rows = new NDList(2);
-		for (int a = 0; a < 2; a++) {
-			NDList cols = new NDList(2);
-			for (int b = 0; b < 2; b++)
-				cols.add(all.get(":, :, " + a + ", " + b + ", " + a + ":" + (a + h) + ", " + b + ":" + (b + w)));
-			rows.add(NDArrays.stack(cols, 4)); // [N, C, H, W, 2]: column parity last
-		}
-		if (free) all.close();
-		NDArray out = NDArrays.stack(rows, 3).reshape(n, c, 2 * h, 2 * w); // [N, C, H, 2, W, 2]
-		if (free) rows.close();
-		return out;
+				parts.add(z.get(":, 0, " + (1 - a) + "::2, " + (1 - b) + "::2"));
+		return NDArrays.stack(parts, 1).reshape(4L * channels, 1, 3, 3);
+	}
+
+	private static NDArray zeroPad(NDArray x, int axis) {
+		NDArray zero = Padding.slice(x, axis, 0, 1).zerosLike();
+		return NDArrays.concat(new NDList(zero, x, zero), axis);
 	}
 
 	/** outer(a, a) / sum * scale, repeated for each channel: [channels, 1, k, k]. */
