@@ -137,7 +137,7 @@ public final class ResnetGenerator extends TorchBlock {
 	public NDArray infer(NDManager manager, NDArray image, NDArray embedding, NormStatistics stats) {
 		checkInputs(image, embedding);
 		try (NDManager scope = manager.newSubManager()) {
-			ForwardContext ctx = new ForwardContext(false, stats);
+			ForwardContext ctx = new ForwardContext(false, stats).setInferenceOnly(true);
 			if (film != null) {
 				try (NDManager tmp = scope.newSubManager()) {
 					embedding.tempAttach(tmp);
