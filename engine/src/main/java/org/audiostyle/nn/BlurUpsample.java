@@ -31,13 +31,21 @@ public final class BlurUpsample extends TorchLayer {
 
 	@Override
 	public NDArray apply(NDArray x, ForwardContext ctx) {
+		return applyToChannels(x, 0, ctx);
+	}
+
+	/**
+	 * Upsamples {@code x}, which holds channels [first, first + C') of this layer's input; lets low-memory inference
+	 * process the channels in chunks.
+	 */
+	NDArray applyToChannels(NDArray x, long first, ForwardContext ctx) {
 		Shape s = x.getShape();
 		long n = s.get(0), c = s.get(1), h = s.get(2), w = s.get(3);
-		if (c != channels)
-			throw new IllegalArgumentException("Upsample expects " + channels + " channels, got " + s);
+		if (first < 0 || first + c > channels)
+			throw new IllegalArgumentException("Upsample has " + channels + " channels, got " + s + " from " + first);
 		NDArray padded = Padding.replicate(Padding.replicate(x, 2, 1, 1), 3, 1, 1);
-		NDArray all = ai.djl.nn.convolutional.Conv2d.conv2d(padded, polyphaseKernels(), null, new Shape(1, 1),
-			new Shape(0, 0), new Shape(1, 1), channels).singletonOrThrow();
+		NDArray all = ai.djl.nn.convolutional.Conv2d.conv2d(padded, polyphaseKernels(first, first + c), null,
+			new Shape(1, 1), new Shape(0, 0), new Shape(1, 1), Math.toIntExact(c)).singletonOrThrow();
 		if (ctx.inferenceOnly()) padded.close();
 		// [N, C, a, b, H, W] -> [N, C, H, a, W, b] -> [N, C, 2H, 2W]
 		NDArray out = all.reshape(n, c, 2, 2, h, w).transpose(0, 1, 4, 2, 5, 3).reshape(n, c, 2 * h, 2 * w);
@@ -46,16 +54,16 @@ public final class BlurUpsample extends TorchLayer {
 	}
 
 	/**
-	 * [4C, 1, 3, 3]: output channel 4c + 2a + b holds part (a, b) of channel c. With z the flipped filter zero-padded
+	 * [4C, 1, 3, 3] for channels [from, to): output channel 4c + 2a + b holds part (a, b) of channel c. With z the flipped filter zero-padded
 	 * by one on each side (6 x 6), part (a, b) is z[1 - a :: 2, 1 - b :: 2].
 	 */
-	private NDArray polyphaseKernels() {
-		NDArray z = zeroPad(zeroPad(filt.getArray().flip(2, 3), 2), 3);
+	private NDArray polyphaseKernels(long from, long to) {
+		NDArray z = zeroPad(zeroPad(Padding.slice(filt.getArray(), 0, from, to).flip(2, 3), 2), 3);
 		NDList parts = new NDList(4);
 		for (int a = 0; a < 2; a++)
 			for (int b = 0; b < 2; b++)
 				parts.add(z.get(":, 0, " + (1 - a) + "::2, " + (1 - b) + "::2"));
-		return NDArrays.stack(parts, 1).reshape(4L * channels, 1, 3, 3);
+		return NDArrays.stack(parts, 1).reshape(4 * (to - from), 1, 3, 3);
 	}
 
 	private static NDArray zeroPad(NDArray x, int axis) {
