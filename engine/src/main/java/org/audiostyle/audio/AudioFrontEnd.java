@@ -50,8 +50,19 @@ public final class AudioFrontEnd {
 	 */
 	public static float[] load(Sound sound) throws IOException {
 		if (sound.isFile()) return WindowReader.read(sound.file(), sound.window());
-		float[] y = resample(sound.samples(), sound.sampleRate());
+		float[] x = sound.samples();
+		int bad = firstNonFinite(x, 0, x.length);
+		if (bad >= 0) throw new IllegalArgumentException("Sound '" + sound.name() + "' has a non-finite sample (" +
+			x[bad] + ") at index " + bad + ".");
+		float[] y = resample(x, sound.sampleRate());
 		return tile(y, 0, y.length, WINDOW_SAMPLES);
+	}
+
+	/** Index of the first NaN or infinite sample in {@code x[off, off+len)}, or -1. */
+	static int firstNonFinite(float[] x, int off, int len) {
+		for (int i = off; i < off + len; i++)
+			if (!Float.isFinite(x[i])) return i;
+		return -1;
 	}
 
 	/**

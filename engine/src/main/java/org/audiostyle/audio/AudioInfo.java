@@ -49,17 +49,15 @@ public final class AudioInfo {
 	public static AudioInfo read(Path file) throws IOException {
 		return EngineClassLoader.call(() -> {
 			try (PcmSource src = PcmSource.open(file)) {
-				long frames = src.announcedFrames();
+				long frames = src.container().isBuiltIn() ? src.announcedFrames() : headerFrames(file, src.container());
 				DurationSource how = DurationSource.HEADER;
-				double seconds = Double.NaN;
-				if (frames > 0 && src.container() != Container.MP3 && src.container() != Container.OGG_VORBIS)
-					seconds = frames / (double) src.sampleRate();
-				else {
+				double seconds = frames / (double) src.sampleRate();
+				if (!(frames > 0)) {
 					seconds = estimatedSeconds(file, src.container());
 					how = DurationSource.ESTIMATED;
 				}
 				if (!(seconds > 0)) {
-					long counted = src.skipFrames(Long.MAX_VALUE);
+					long counted = src.countToEnd();
 					if (counted == 0) throw PcmSource.noAudio(file, src.container());
 					seconds = counted / (double) src.sampleRate();
 					how = DurationSource.DECODED;
@@ -70,7 +68,19 @@ public final class AudioInfo {
 		});
 	}
 
-	/** The "duration" property (microseconds) the MP3/OGG readers put in their file format, or NaN. */
+	/** FLAC's STREAMINFO total sample count (exact), or -1. */
+	private static long headerFrames(Path file, Container container) {
+		if (container != Container.FLAC) return -1;
+		try {
+			long n = new org.jflac.sound.spi.FlacAudioFileReader().getAudioFileFormat(file.toFile()).getFrameLength();
+			return n > 0 ? n : -1;
+		}
+		catch (IOException | UnsupportedAudioFileException | RuntimeException e) {
+			return -1; // no count in the header: the caller estimates or counts
+		}
+	}
+
+	/** The "duration" property (microseconds) the MP3 and OGG readers compute from the header, or NaN. */
 	private static double estimatedSeconds(Path file, Container container) {
 		try {
 			AudioFileFormat f;
@@ -78,11 +88,7 @@ public final class AudioInfo {
 				.getAudioFileFormat(file.toFile());
 			else if (container == Container.OGG_VORBIS) f = new javazoom.spi.vorbis.sampled.file.VorbisAudioFileReader()
 				.getAudioFileFormat(file.toFile());
-			else if (container == Container.FLAC) f = new org.jflac.sound.spi.FlacAudioFileReader().getAudioFileFormat(file
-				.toFile());
 			else return Double.NaN;
-			if (f.getFrameLength() > 0 && container == Container.FLAC) return f.getFrameLength() / (double) f.getFormat()
-				.getSampleRate();
 			Map<String, Object> p = f.properties();
 			Object us = p.get("duration");
 			if (us instanceof Number && ((Number) us).longValue() > 0) return ((Number) us).longValue() / 1e6;

@@ -240,14 +240,18 @@ final class PcmSource implements Closeable {
 		return done == 0 && maxFrames > 0 ? -1 : done;
 	}
 
-	/** Skips up to {@code frames} frames without keeping them. Returns how many were skipped (fewer only at the end). */
+	/**
+	 * Skips up to {@code frames} frames without keeping them. Returns how many were skipped; fewer means the end was
+	 * reached, except that a seek in a PCM file whose header overstates its length can pass the real end unnoticed
+	 * (the next read then finds nothing; use {@link #countToEnd()} for an exact length).
+	 */
 	long skipFrames(long frames) throws AudioFormatException {
 		long done = 0;
-		if (!decoded) {
-			// Raw PCM: the stream can seek in the file, no need to read what we skip.
+		if (!decoded && announcedFrames() > 0) {
+			// Raw PCM of known length: JavaSound clamps the skip to that length and the file seeks.
 			try {
 				while (done < frames) {
-					long want = Math.min(frames - done, Long.MAX_VALUE / frameSize);
+					long want = Math.min(frames - done, (1L << 30) / frameSize);
 					long skipped = stream.skip(want * frameSize) / frameSize;
 					if (skipped <= 0) break;
 					done += skipped;
@@ -257,7 +261,7 @@ final class PcmSource implements Closeable {
 				throw corrupt(file, container, "reading stopped at " + seconds(position + done), e);
 			}
 		}
-		// Decoders cannot seek (and raw skip may stop short at a chunk boundary): decode and drop.
+		// Decoders cannot seek, and a file of unknown length could be sought past its end: decode and drop.
 		while (done < frames) {
 			int got = readFrames((int) Math.min(frames - done, CHUNK_FRAMES));
 			if (got <= 0) break;
@@ -265,6 +269,16 @@ final class PcmSource implements Closeable {
 		}
 		position += done;
 		return done;
+	}
+
+	/** Reads (never seeks) to the end; returns the exact number of frames in the file. */
+	long countToEnd() throws AudioFormatException {
+		long done = 0;
+		int got;
+		while ((got = readFrames(CHUNK_FRAMES)) > 0)
+			done += got;
+		position += done;
+		return position;
 	}
 
 	/** Fills {@link #buffer} with whole frames; returns frames read, 0 at the end. */
@@ -288,6 +302,10 @@ final class PcmSource implements Closeable {
 	}
 
 	private void toMono(int frames, float[] dst, int off) {
+		if (kind == Sample.SIGNED && bytesPerSample == 2) {
+			toMono16(frames, dst, off);
+			return;
+		}
 		float scale = 1f / channels;
 		for (int i = 0; i < frames; i++) {
 			float sum = 0;
@@ -295,6 +313,19 @@ final class PcmSource implements Closeable {
 			for (int c = 0; c < channels; c++)
 				sum += sample(base + c * bytesPerSample);
 			dst[off + i] = channels == 1 ? sum : sum * scale;
+		}
+	}
+
+	/** The common case (16-bit CD/WAV and every MP3/OGG decode) without per-sample dispatch: 2–3x faster. */
+	private void toMono16(int frames, float[] dst, int off) {
+		byte[] b = buffer;
+		int hi = bigEndian ? 0 : 1, lo = 1 - hi;
+		float scale = 1f / (32768f * channels);
+		for (int i = 0, p = 0; i < frames; i++) {
+			int sum = 0;
+			for (int c = 0; c < channels; c++, p += 2)
+				sum += b[p + hi] << 8 | b[p + lo] & 0xff;
+			dst[off + i] = sum * scale;
 		}
 	}
 

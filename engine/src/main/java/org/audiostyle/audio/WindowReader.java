@@ -37,9 +37,11 @@ public final class WindowReader {
 				case START:
 					return readFrom(file, src -> 0L, null);
 				case AT:
-					return readFrom(file, src -> Math.round(window.startSeconds * src.sampleRate()), window.startSeconds);
+					return readFrom(file, src -> Math.round(window.startSeconds * AudioFrontEnd.SAMPLE_RATE),
+						window.startSeconds);
 				default: {
-					long start = scanLoudest(file).startFrame;
+					Loudest l = scanLoudest(file);
+					long start = Math.round(l.startFrame * (double) AudioFrontEnd.SAMPLE_RATE / l.sampleRate);
 					return readFrom(file, src -> start, null);
 				}
 			}
@@ -91,27 +93,35 @@ public final class WindowReader {
 		});
 	}
 
-	/** Chooses a start frame once the file is open (its rate is known only then). */
+	/** Chooses where the window starts, as a 16 kHz sample index, once the file is open (its rate is known only then). */
 	private interface StartChooser {
 
-		long startFrame(PcmSource src);
+		long start(PcmSource src);
 	}
 
 	/**
 	 * Decodes [start - margin, start + 3 s + margin) at the file's rate, resamples it and cuts the window out.
-	 * {@code requestedSeconds} is non-null for user-chosen starts, for the error message.
+	 * The segment starts on a frame that falls exactly on a 16 kHz sample (every 441 frames at 44.1 kHz), so the
+	 * window holds the same samples as the whole file resampled would at that place, not a copy shifted by a fraction
+	 * of a sample. {@code requestedSeconds} is non-null for user-chosen starts, for the error message.
 	 */
 	private static float[] readFrom(Path file, StartChooser chooser, Double requestedSeconds) throws IOException {
 		try (PcmSource src = PcmSource.open(file)) {
 			double rate = src.sampleRate();
-			long start = chooser.startFrame(src);
+			double framesPerSample = rate / AudioFrontEnd.SAMPLE_RATE;
+			long start = chooser.start(src);
+			double startFrame = start * framesPerSample;
+			// frames per period of the two grids (441 frames = 160 samples at 44.1 kHz); 1 if the rate is fractional
+			long gcd = rate == Math.rint(rate) ? gcd((long) rate, AudioFrontEnd.SAMPLE_RATE) : 0;
+			long period = gcd > 0 ? (long) rate / gcd : 1;
 			long margin = (long) Math.ceil(MARGIN_SECONDS * rate) + 64;
-			long segmentStart = Math.max(0, start - margin);
+			long segmentStart = Math.max(0, (long) Math.floor((startFrame - margin) / period) * period);
 			long skipped = src.skipFrames(segmentStart);
-			if (skipped < segmentStart) throw beyondEnd(src, requestedSeconds, skipped);
-			int lead = (int) (start - segmentStart);
-			int windowFrames = (int) Math.ceil(AudioFrontEnd.WINDOW_SECONDS * rate);
-			int want = lead + windowFrames + (int) margin;
+			if (skipped < segmentStart) throw beyondEnd(src, requestedSeconds);
+			double lead = startFrame - segmentStart;
+			int offset = (int) (gcd > 0 ? start - segmentStart / period * (AudioFrontEnd.SAMPLE_RATE / gcd) : Math.round(
+				lead / framesPerSample));
+			int want = (int) Math.ceil(lead + AudioFrontEnd.WINDOW_SECONDS * rate) + (int) margin;
 			float[] segment = BufferMeter.floats(want);
 			int got = 0;
 			while (got < want) {
@@ -120,16 +130,39 @@ public final class WindowReader {
 				got += n;
 			}
 			if (segmentStart + got == 0) throw PcmSource.noAudio(file, src.container());
-			if (got <= lead) throw beyondEnd(src, requestedSeconds, segmentStart + got);
+			if (got <= lead) throw beyondEnd(src, requestedSeconds);
 			float[] y = Resampling.toModelRate(segment, 0, got, rate);
-			int offset = (int) Math.round(lead * AudioFrontEnd.SAMPLE_RATE / rate);
 			int available = Math.min(AudioFrontEnd.WINDOW_SAMPLES, y.length - offset);
-			if (available < 1) throw beyondEnd(src, requestedSeconds, segmentStart + got);
+			if (available < 1) throw beyondEnd(src, requestedSeconds);
+			checkFinite(src, segment, got, segmentStart);
 			return AudioFrontEnd.tile(y, offset, available, AudioFrontEnd.WINDOW_SAMPLES);
 		}
 	}
 
-	private static AudioFormatException beyondEnd(PcmSource src, Double requestedSeconds, long totalFrames) {
+	/**
+	 * Float files can hold NaN or infinity (a damaged file, a buggy exporter); one of them would turn the whole
+	 * normalised window into NaN, so refuse it with the time where it occurs.
+	 */
+	static void checkFinite(PcmSource src, float[] samples, int len, long firstFrame) throws AudioFormatException {
+		int bad = AudioFrontEnd.firstNonFinite(samples, 0, len);
+		if (bad >= 0) throw new AudioFormatException(src.file(), Reason.CORRUPT, "Audio file " + src.file() +
+			" has a non-finite sample (" + samples[bad] + ") at " + src.seconds(firstFrame + bad) + ". The file is " +
+			"damaged or was written with a bug; re-export it.");
+	}
+
+	private static long gcd(long a, long b) {
+		return b == 0 ? a : gcd(b, a % b);
+	}
+
+	/**
+	 * The window starts after the end of the file. The file is opened again and read to its end to state its exact
+	 * duration: a seek past the end of a truncated WAV would otherwise report a wrong one.
+	 */
+	private static AudioFormatException beyondEnd(PcmSource src, Double requestedSeconds) throws AudioFormatException {
+		long totalFrames;
+		try (PcmSource again = PcmSource.open(src.file())) {
+			totalFrames = again.countToEnd();
+		}
 		double duration = totalFrames / (double) src.sampleRate();
 		double asked = requestedSeconds == null ? 0 : requestedSeconds;
 		return new AudioFormatException(src.file(), Reason.WINDOW_BEYOND_END, String.format(Locale.ROOT,

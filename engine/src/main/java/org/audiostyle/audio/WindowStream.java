@@ -41,8 +41,7 @@ public final class WindowStream implements Closeable, Iterable<SoundWindow> {
 		this.chunk = BufferMeter.floats(stepFrames);
 		this.ring = BufferMeter.floats(RING);
 		this.toRing = (s, off, len) -> {
-			for (int i = 0; i < len; i++)
-				ring[(int) ((produced + i) % RING)] = s[off + i];
+			copyIntoRing(s, off, len, produced);
 			produced += len;
 		};
 	}
@@ -61,6 +60,17 @@ public final class WindowStream implements Closeable, Iterable<SoundWindow> {
 		return ended ? produced / (double) AudioFrontEnd.SAMPLE_RATE : Double.NaN;
 	}
 
+	/** Writes {@code len} samples that belong at stream position {@code position}, wrapping around the ring. */
+	private void copyIntoRing(float[] s, int off, int len, long position) {
+		while (len > 0) {
+			int at = (int) (position % RING), n = Math.min(len, RING - at);
+			System.arraycopy(s, off, ring, at, n);
+			off += n;
+			len -= n;
+			position += n;
+		}
+	}
+
 	/** The next window, or null after the last one. */
 	public SoundWindow read() throws IOException {
 		if (closed) throw new IllegalStateException("Window stream of " + source.file() + " is closed.");
@@ -71,8 +81,12 @@ public final class WindowStream implements Closeable, Iterable<SoundWindow> {
 		long start = Math.round(next * hopSeconds * AudioFrontEnd.SAMPLE_RATE);
 		long end = start + AudioFrontEnd.WINDOW_SAMPLES;
 		while (produced < end && !ended) {
+			long first = source.position();
 			int n = source.readMono(chunk, 0, stepFrames);
-			if (n > 0) resampling.push(chunk, 0, n, toRing);
+			if (n > 0) {
+				WindowReader.checkFinite(source, chunk, n, first);
+				resampling.push(chunk, 0, n, toRing);
+			}
 			else {
 				resampling.finish(toRing);
 				ended = true;
@@ -82,8 +96,9 @@ public final class WindowStream implements Closeable, Iterable<SoundWindow> {
 		if (start >= produced) return null; // the recording ended before this window starts
 		int available = (int) Math.min(AudioFrontEnd.WINDOW_SAMPLES, produced - start);
 		float[] content = new float[available];
-		for (int i = 0; i < available; i++)
-			content[i] = ring[(int) ((start + i) % RING)];
+		int at = (int) (start % RING), first = Math.min(available, RING - at);
+		System.arraycopy(ring, at, content, 0, first);
+		System.arraycopy(ring, 0, content, first, available - first);
 		float[] window = AudioFrontEnd.tile(content, 0, available, AudioFrontEnd.WINDOW_SAMPLES);
 		return new SoundWindow(next++, start / (double) AudioFrontEnd.SAMPLE_RATE, window,
 			available < AudioFrontEnd.WINDOW_SAMPLES);

@@ -88,6 +88,17 @@ class DecodeFormatsTest {
 		}
 	}
 
+	@ParameterizedTest
+	@EnumSource(value = Layout.class, names = { "S16", "S24", "S32", "F32" })
+	void wavExtensibleSixChannels(Layout layout) throws IOException {
+		float[][] ch = new float[6][];
+		for (int c = 0; c < 6; c++)
+			ch[c] = TestAudio.tone(440, 1.0, 48000, 0.1 * (c + 1));
+		checkTone(TestAudio.wavExtensible(dir.resolve("ext" + layout + ".wav"), 48000, layout, ch), 1.0, 0);
+		float[] y = WindowReader.readAll(dir.resolve("ext" + layout + ".wav"));
+		assertEquals(0.35, TestAudio.peak(y), 0.005, "mean of amplitudes 0.1..0.6");
+	}
+
 	@Test
 	void stereoAt44kHzKeepsBothPitches() throws IOException {
 		Path f = TestAudio.wav(dir.resolve("lr.wav"), 44100, Layout.S16, TestAudio.tone(440, 1, 44100, 0.5), TestAudio

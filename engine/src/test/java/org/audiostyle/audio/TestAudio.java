@@ -78,6 +78,29 @@ public final class TestAudio {
 		return file;
 	}
 
+	/**
+	 * A WAVE_FORMAT_EXTENSIBLE file (what DAWs and sox write for more than 16 bits or 2 channels), integer PCM of
+	 * {@code layout}, one array per channel.
+	 */
+	public static Path wavExtensible(Path file, int rate, Layout layout, float[]... channels) throws IOException {
+		int frames = channels[0].length, ch = channels.length;
+		int dataBytes = frames * ch * layout.bytes;
+		ByteBuffer b = ByteBuffer.allocate(68 + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
+		b.put(ascii("RIFF")).putInt(60 + dataBytes).put(ascii("WAVE")).put(ascii("fmt ")).putInt(40);
+		b.putShort((short) 0xfffe).putShort((short) ch).putInt(rate).putInt(rate * ch * layout.bytes);
+		b.putShort((short) (ch * layout.bytes)).putShort((short) (layout.bytes * 8));
+		b.putShort((short) 22).putShort((short) (layout.bytes * 8)).putInt((1 << ch) - 1);
+		// KSDATAFORMAT_SUBTYPE_PCM (or _IEEE_FLOAT) GUID
+		b.putShort((short) layout.formatTag).put(new byte[] { 0, 0, 0, 0, 0x10, 0, (byte) 0x80, 0, 0, (byte) 0xaa, 0,
+			0x38, (byte) 0x9b, 0x71 });
+		b.put(ascii("data")).putInt(dataBytes);
+		for (int i = 0; i < frames; i++)
+			for (float[] c : channels)
+				putSample(b, c[i], layout);
+		Files.write(file, b.array());
+		return file;
+	}
+
 	/** A 16-bit mono WAV written in chunks from a generator: long files without holding them in memory. */
 	public static Path longWav(Path file, int rate, long frames, java.util.function.LongToDoubleFunction signal)
 		throws IOException

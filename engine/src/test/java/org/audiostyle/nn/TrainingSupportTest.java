@@ -1,6 +1,14 @@
 package org.audiostyle.nn;
 
 import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.ndarray.NDList;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -146,6 +154,35 @@ class TrainingSupportTest {
 		assertEquals(n, g.parameterCount());
 		assertEquals(g.parameterCount(), g.getParameters().values().stream()
 			.filter(Parameter::requiresGradient).mapToLong(p -> p.getShape().size()).sum());
+	}
+
+	@Test
+	void djlBlockForwardAndTrainerStepWork() {
+		NetworkConfig c = NetworkConfig.tiny();
+		try (Model model = Model.newInstance("g")) {
+			ResnetGenerator g = new ResnetGenerator(c);
+			g.initialize(model.getNDManager(), 3);
+			model.setBlock(g);
+			NDManager m = model.getNDManager();
+			NDArray img = TestData.image(m, 2, 16, 16, 1);
+			NDArray e = m.randomNormal(new Shape(2, c.embeddingDim));
+			NDArray direct = g.forward(img, e, null);
+			NDArray viaDjl = g.forward(new ParameterStore(m, false), new NDList(img, e), false).singletonOrThrow();
+			assertEquals(0.0, TestData.maxAbsDiff(direct, viaDjl));
+			DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l1Loss())
+				.optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(2e-4f)).optBeta1(0.5f).build());
+			try (Trainer trainer = model.newTrainer(config)) {
+				trainer.initialize(new Shape(2, 3, 16, 16), new Shape(2, c.embeddingDim));
+				float before = StateDict.of(g).get("model_up.9.weight").getArray().getFloat(0, 0, 0, 0);
+				try (GradientCollector gc = trainer.newGradientCollector()) {
+					NDArray out = trainer.forward(new NDList(img, e)).singletonOrThrow();
+					gc.backward(out.sub(TestData.image(m, 2, 16, 16, 2)).abs().mean());
+				}
+				trainer.step();
+				float after = StateDict.of(g).get("model_up.9.weight").getArray().getFloat(0, 0, 0, 0);
+				assertTrue(before != after, "Adam step changed the weights");
+			}
+		}
 	}
 
 	private static byte[] save(TorchBlock b) throws IOException {
