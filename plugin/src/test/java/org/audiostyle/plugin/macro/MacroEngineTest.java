@@ -53,6 +53,7 @@ class MacroEngineTest {
 		Path report = dir.resolve("report.txt");
 		String code = Macros.REGISTER + "setBatchMode(true);\n" + //
 			"Ext.setModel(\"" + model + "\"); Ext.setDevice(\"cpu\"); Ext.setWorkSize(0);\n" + //
+			"before = nImages;\n" + //
 			"newImage(\"beach\", \"8-bit ramp\", 32, 24, 1);\n" + //
 			"Ext.stylize(\"beach\", \"" + rain + "\", 1);\n" + //
 			"r = getTitle() + \"|\" + getTitle() + \"|\" + getWidth() + \"x\" + getHeight() + \"|\" + bitDepth();\n" + //
@@ -61,7 +62,7 @@ class MacroEngineTest {
 			"Ext.sweep(\"beach\", \"" + rain + "\", \"\", 0, 2, 3); s = getTitle();\n" + //
 			"r = r + \"|\" + m + \"|\" + s + \"|\" + nSlices + \"|\" + getInfo(\"slice.label\");\n" + //
 			"Ext.getDevice(device); Ext.getModelId(id);\n" + //
-			"r = r + \"|\" + device + \"|\" + id + \"|\" + nImages;\n" + //
+			"r = r + \"|\" + device + \"|\" + id + \"|\" + (nImages - before);\n" + //
 			"File.saveString(r + \"\\n\" + info, \"" + report + "\");\n" + //
 			"close(\"*\");\n";
 		assertNull(Macros.run(code, ""));
@@ -77,7 +78,7 @@ class MacroEngineTest {
 		assertEquals("strength=0.000", r[7], "first slice of the sweep is labelled");
 		assertEquals("cpu()", r[8]);
 		assertTrue(r[9].length() > 0, "model id");
-		assertEquals("4", r[10], "input + three results, input untouched");
+		assertEquals("4", r[10], "the input and three new images");
 		Map<String, String> p = Provenance.parse(lines[1]);
 		assertEquals("rain.wav", p.get("sound"));
 		assertEquals(model.getAbsolutePath(), p.get("model"));
