@@ -10,7 +10,7 @@ app="$(mktemp -d)/Fiji.app"
 mkdir -p "$app/jars" "$app/plugins"
 trap 'rm -rf "$(dirname "$app")"' EXIT
 # maven.install.skip: do not put this build's SNAPSHOTs into ~/.m2, only into the Fiji.app.
-mvn -B -q -f "$root/pom.xml" -pl plugin -am install -DskipTests -Dmaven.install.skip=true \
+mvn -B -q -Dstyle.color=never -f "$root/pom.xml" -pl plugin -am install -DskipTests -Dmaven.install.skip=true \
 	-Dscijava.app.directory="$app" >/dev/null
 fail=0
 expected=0
