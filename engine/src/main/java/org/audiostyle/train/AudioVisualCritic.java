@@ -50,21 +50,26 @@ public final class AudioVisualCritic {
 		return width;
 	}
 
-	/** N x 3 x H x W in [-1, 1] to N x dim unit vectors. */
-	public NDArray embedImage(NDArray image) {
+	/** N x 3 x H x W in [-1, 1] to N x dim unit vectors; {@code frozen}: no gradient for the critic's weights. */
+	public NDArray embedImage(NDArray image, boolean frozen) {
+		NDManager scope = image.getManager();
 		NDArray x = Ops.areaResize(image, SIDE, SIDE);
 		for (int i = 0; i < 4; i++)
-			x = Ops.leakyRelu(Ops.conv2d(x, params.get("image." + i + ".weight"), params.get("image." + i + ".bias"), 2, 1),
-				0.2f);
+			x = Ops.leakyRelu(Ops.conv2d(x, params.get("image." + i + ".weight", scope, frozen), params.get("image." + i +
+				".bias", scope, frozen), 2, 1), 0.2f);
 		long n = x.getShape().get(0);
 		long c = x.getShape().get(1);
 		NDArray pooled = x.reshape(n, c, -1).mean(new int[] { 2 });
-		return Ops.l2NormalizeRows(Ops.linear(pooled, params.get("image.head.weight"), params.get("image.head.bias")));
+		return Ops.l2NormalizeRows(Ops.linear(pooled, params.get("image.head.weight", scope, frozen), params.get(
+			"image.head.bias", scope, frozen)));
 	}
 
-	/** N x E audio embeddings to N x dim unit vectors. */
-	public NDArray embedAudio(NDArray audioEmbedding) {
-		NDArray h = Activation.relu(Ops.linear(audioEmbedding, params.get("audio.0.weight"), params.get("audio.0.bias")));
-		return Ops.l2NormalizeRows(Ops.linear(h, params.get("audio.2.weight"), params.get("audio.2.bias")));
+	/** N x E audio embeddings to N x dim unit vectors; {@code frozen}: no gradient for the critic's weights. */
+	public NDArray embedAudio(NDArray audioEmbedding, boolean frozen) {
+		NDManager scope = audioEmbedding.getManager();
+		NDArray h = Activation.relu(Ops.linear(audioEmbedding, params.get("audio.0.weight", scope, frozen), params.get(
+			"audio.0.bias", scope, frozen)));
+		return Ops.l2NormalizeRows(Ops.linear(h, params.get("audio.2.weight", scope, frozen), params.get("audio.2.bias",
+			scope, frozen)));
 	}
 }

@@ -66,8 +66,7 @@ public final class Ops {
 
 	/** x W^T + b, as torch {@code nn.Linear} (weight is out x in). */
 	public static NDArray linear(NDArray x, NDArray weight, NDArray bias) {
-		NDArray y = x.matMul(weight.transpose());
-		return bias == null ? y : y.add(bias);
+		return ai.djl.nn.core.Linear.linear(x, weight, bias).singletonOrThrow();
 	}
 
 	public static NDArray leakyRelu(NDArray x, float slope) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 
 /**
  * Named arrays of one network, in PyTorch state-dict order: trainable parameters (leaves with gradients) and
@@ -49,6 +50,19 @@ public final class ParameterGroup {
 		if (a == null) a = buffers.get(key);
 		if (a == null) throw new IllegalArgumentException(name + ": no array named '" + key + "'");
 		return a;
+	}
+
+	/**
+	 * The array for use in a forward pass whose results live in {@code scope}: the parameter itself, or, when
+	 * {@code frozen}, a gradient-free alias attached to {@code scope} (so the pass computes no gradient for it, and
+	 * the alias is freed with the pass instead of accumulating in the long-lived manager).
+	 */
+	public NDArray get(String key, NDManager scope, boolean frozen) {
+		NDArray a = get(key);
+		if (!frozen) return a;
+		NDArray d = a.stopGradient();
+		d.attach(scope);
+		return d;
 	}
 
 	public boolean contains(String key) {

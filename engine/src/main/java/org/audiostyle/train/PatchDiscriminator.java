@@ -82,29 +82,39 @@ public final class PatchDiscriminator {
 	 * @param descriptor N x descriptorDim audio descriptors; required iff the projection term is on
 	 */
 	public NDArray forward(NDArray input, NDArray descriptor) {
+		return forward(input, descriptor, false);
+	}
+
+	/**
+	 * As {@link #forward(NDArray, NDArray)}; {@code frozen} runs D without gradients for its own weights (the
+	 * generator's step: gradients still flow to the input).
+	 */
+	public NDArray forward(NDArray input, NDArray descriptor, boolean frozen) {
 		if (projection == (descriptor == null))
 			throw new IllegalArgumentException(projection ? "This discriminator needs an audio descriptor." :
 				"This discriminator has no projection term; pass no descriptor.");
-		NDArray x = conv(input, "model.0");
+		NDManager scope = input.getManager();
+		java.util.function.Function<String, NDArray> p = k -> params.get(k, scope, frozen);
+		NDArray x = conv(input, "model.0", p);
 		x = Ops.leakyRelu(x, 0.2f);
-		x = Ops.blurDownsample(x, params.get("model.2.filt"));
-		x = Ops.leakyRelu(Ops.instanceNorm(conv(x, "model.3")), 0.2f);
-		x = Ops.blurDownsample(x, params.get("model.6.filt"));
-		x = Ops.leakyRelu(Ops.instanceNorm(conv(x, "model.7")), 0.2f);
-		x = Ops.blurDownsample(x, params.get("model.10.filt"));
-		NDArray h = Ops.leakyRelu(Ops.instanceNorm(conv(x, "model.11")), 0.2f);
-		NDArray out = conv(h, "model.14");
+		x = Ops.blurDownsample(x, p.apply("model.2.filt"));
+		x = Ops.leakyRelu(Ops.instanceNorm(conv(x, "model.3", p)), 0.2f);
+		x = Ops.blurDownsample(x, p.apply("model.6.filt"));
+		x = Ops.leakyRelu(Ops.instanceNorm(conv(x, "model.7", p)), 0.2f);
+		x = Ops.blurDownsample(x, p.apply("model.10.filt"));
+		NDArray h = Ops.leakyRelu(Ops.instanceNorm(conv(x, "model.11", p)), 0.2f);
+		NDArray out = conv(h, "model.14", p);
 		if (!projection) return out;
-		NDArray e = Ops.linear(descriptor, params.get("projection.0.weight"), params.get("projection.0.bias"));
+		NDArray e = Ops.linear(descriptor, p.apply("projection.0.weight"), p.apply("projection.0.bias"));
 		e = Activation.relu(e);
-		e = Ops.linear(e, params.get("projection.2.weight"), params.get("projection.2.bias")); // N x 8ndf
+		e = Ops.linear(e, p.apply("projection.2.weight"), p.apply("projection.2.bias")); // N x 8ndf
 		long n = e.getShape().get(0);
 		NDArray inner = h.mul(e.reshape(n, 8L * ndf, 1, 1)).sum(new int[] { 1 }, true); // N x 1 x h+1 x w+1
 		NDArray aligned = Pool.avgPool2d(inner, new Shape(2, 2), new Shape(1, 1), new Shape(0, 0), false, true);
 		return out.add(aligned);
 	}
 
-	private NDArray conv(NDArray x, String key) {
-		return Ops.conv2d(x, params.get(key + ".weight"), params.get(key + ".bias"), 1, 1);
+	private static NDArray conv(NDArray x, String key, java.util.function.Function<String, NDArray> p) {
+		return Ops.conv2d(x, p.apply(key + ".weight"), p.apply(key + ".bias"), 1, 1);
 	}
 }

@@ -36,32 +36,69 @@ public final class PatchNce {
 		return heads;
 	}
 
+	/** Patch ids and projected, detached key features of every layer, drawn on the source features. */
+	public static final class Keys {
+
+		final int[][] ids;
+		final NDArray[] keys;
+		final int batch;
+
+		Keys(int[][] ids, NDArray[] keys, int batch) {
+			this.ids = ids;
+			this.keys = keys;
+			this.batch = batch;
+		}
+
+		public int layers() {
+			return keys.length;
+		}
+	}
+
 	/**
-	 * NCE(source, generated) for lists of encoder feature maps (B x C x H x W each, same shapes pairwise).
-	 * The patch ids of each layer come from {@code rng} (as CUT's {@code np.random.permutation}).
+	 * Draws each layer's patch ids on the source features (B x C x H x W each) and projects the keys. Keys carry no
+	 * gradient, so this may run outside a gradient collector (as the trainer does, to save the graph).
 	 */
-	public NDArray loss(List<NDArray> sourceFeatures, List<NDArray> generatedFeatures, SeededRandom rng) {
-		if (sourceFeatures.size() != generatedFeatures.size() || sourceFeatures.isEmpty())
-			throw new IllegalArgumentException("Need the same number (>0) of source and generated layers, got " +
-				sourceFeatures.size() + " and " + generatedFeatures.size());
+	public Keys keys(List<NDArray> sourceFeatures, SeededRandom rng) {
+		if (sourceFeatures.isEmpty()) throw new IllegalArgumentException("PatchNCE needs at least one layer.");
 		long[] channels = new long[sourceFeatures.size()];
 		for (int i = 0; i < channels.length; i++)
 			channels[i] = sourceFeatures.get(i).getShape().get(1);
 		heads.ensureHeads(channels);
-		NDArray total = null;
+		int[][] ids = new int[channels.length][];
+		NDArray[] keys = new NDArray[channels.length];
 		for (int i = 0; i < channels.length; i++) {
 			NDArray src = sourceFeatures.get(i);
-			NDArray gen = generatedFeatures.get(i);
 			Shape s = src.getShape();
-			int batch = Math.toIntExact(s.get(0));
-			int hw = Math.toIntExact(s.get(2) * s.get(3));
-			int[] ids = samplePatchIds(hw, patches, rng);
-			NDArray k = heads.project(i, gatherPatches(src, ids));
-			NDArray q = heads.project(i, gatherPatches(gen, ids));
-			NDArray layer = layerLoss(q, k, batch, tau);
-			total = total == null ? layer : total.add(layer);
+			ids[i] = samplePatchIds(Math.toIntExact(s.get(2) * s.get(3)), patches, rng);
+			keys[i] = heads.project(i, gatherPatches(src, ids[i])).stopGradient();
 		}
-		return total.div(channels.length);
+		return new Keys(ids, keys, Math.toIntExact(sourceFeatures.get(0).getShape().get(0)));
+	}
+
+	/**
+	 * Per-image loss (B values): for each image, the mean over its query patches, averaged over layers. The mean of
+	 * this vector is CUT's NCE (every image has the same number of patches).
+	 */
+	public NDArray perImageLoss(Keys keys, List<NDArray> generatedFeatures) {
+		if (generatedFeatures.size() != keys.layers())
+			throw new IllegalArgumentException("Keys have " + keys.layers() + " layers, got " +
+				generatedFeatures.size() + " generated layers.");
+		NDArray total = null;
+		for (int i = 0; i < keys.layers(); i++) {
+			NDArray q = heads.project(i, gatherPatches(generatedFeatures.get(i), keys.ids[i]));
+			NDArray perImage = patchLosses(q, keys.keys[i], keys.batch, tau).reshape(keys.batch, -1).mean(new int[] {
+				1 });
+			total = total == null ? perImage : total.add(perImage);
+		}
+		return total.div(keys.layers());
+	}
+
+	/** NCE(source, generated): keys from the source, queries from the generated features, as one scalar. */
+	public NDArray loss(List<NDArray> sourceFeatures, List<NDArray> generatedFeatures, SeededRandom rng) {
+		if (sourceFeatures.size() != generatedFeatures.size())
+			throw new IllegalArgumentException("Need the same number of source and generated layers, got " +
+				sourceFeatures.size() + " and " + generatedFeatures.size());
+		return perImageLoss(keys(sourceFeatures, rng), generatedFeatures).mean();
 	}
 
 	/** The first min(n, hw) entries of a random permutation of 0..hw-1. */
@@ -88,12 +125,17 @@ public final class PatchNce {
 		return picked.transpose(0, 2, 1).reshape(s.get(0) * ids.length, s.get(1));
 	}
 
-	/**
-	 * CUT's {@code PatchNCELoss} for one layer. q, k: (B*P) x D projected features, k is detached here. Returns the
-	 * mean over the B*P query patches of -log softmax([q.k+, q.k-_j (j != own)] / tau)[0], with the own key in the
-	 * negatives' diagonal masked to -10 before dividing by tau.
-	 */
+	/** CUT's {@code PatchNCELoss} for one layer, as the mean over query patches (see {@link #patchLosses}). */
 	public static NDArray layerLoss(NDArray q, NDArray k, int batch, float tau) {
+		return patchLosses(q, k, batch, tau).mean();
+	}
+
+	/**
+	 * CUT's {@code PatchNCELoss} with {@code reduction='none'}. q, k: (B*P) x D projected features; k is detached
+	 * here. For each of the B*P query patches: -log softmax([q.k+, q.k-_j for the P patches of the same image] / tau)[0],
+	 * where the own key among the negatives (the diagonal) is masked to -10 before dividing by tau.
+	 */
+	public static NDArray patchLosses(NDArray q, NDArray k, int batch, float tau) {
 		NDArray keys = k.stopGradient();
 		long n = q.getShape().get(0);
 		long dim = q.getShape().get(1);
@@ -105,6 +147,6 @@ public final class PatchNce {
 		NDArray eye = q.getManager().eye(Math.toIntExact(p)).expandDims(0);
 		negatives = negatives.mul(eye.neg().add(1)).add(eye.mul(-10f));
 		NDArray logits = NDArrays.concat(new NDList(positive, negatives.reshape(n, p)), 1).div(tau);
-		return logits.logSoftmax(1).get(":, 0").neg().mean();
+		return logits.logSoftmax(1).get(":, 0").neg();
 	}
 }
