@@ -22,13 +22,18 @@ public final class StepBenchmark {
 		TrainConfig c = args.length > 0 && args[0].endsWith(".json") ? TrainConfig.read(java.nio.file.Path.of(args[0])) :
 			TrainConfig.recipe(args.length > 0 ? args[0] : TrainConfig.SOUND_AWARE);
 		int steps = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-		double[] r = measure(c, steps);
+		double[] r = measure(c, steps, true);
 		System.out.printf(Locale.ROOT, "%s crop %d batch %d %s: GAN step %.2f s, pre-training step %.2f s%n", c
 			.networkConfig(), c.crop, c.batch, c.recipe, r[0], r[1]);
 	}
 
 	/** @return {median GAN step seconds, median pre-training step seconds (NaN if the recipe has none)} */
 	public static double[] measure(TrainConfig config, int steps) {
+		return measure(config, steps, false);
+	}
+
+	/** As {@link #measure(TrainConfig, int)}; {@code printProfile} prints the sections of the last GAN step. */
+	public static double[] measure(TrainConfig config, int steps, boolean printProfile) {
 		TrainConfig c = TrainConfig.fromJson(config.toJson());
 		boolean pre = c.pretrainSteps > 0;
 		c.pretrainSteps = pre ? steps + 1 : 0;
@@ -38,7 +43,12 @@ public final class StepBenchmark {
 		try (Trainer t = new Trainer(c, generated(c.loadSize(), Math.max(2, c.batch)))) {
 			double preMedian = Double.NaN;
 			if (pre) preMedian = median(t, steps + 1);
-			return new double[] { median(t, steps + 1), preMedian };
+			t.setProfiling(printProfile);
+			double gan = median(t, steps + 1);
+			if (printProfile)
+				for (java.util.Map.Entry<String, Double> e : t.lastProfile().entrySet())
+					System.out.printf(Locale.ROOT, "  %-40s %6.2f s%n", e.getKey(), e.getValue());
+			return new double[] { gan, preMedian };
 		}
 	}
 

@@ -57,6 +57,9 @@ public final class Trainer implements AutoCloseable {
 	private final SpectrogramScale scale;
 	private long step;
 	private double elapsedSeconds;
+	private final Map<String, Double> profile = new LinkedHashMap<>();
+	private boolean profiling;
+	private long lap;
 
 	/** A fresh run at step 0, every network initialised from {@code config.seed}. */
 	public Trainer(TrainConfig config, TrainingData data) {
@@ -103,6 +106,31 @@ public final class Trainer implements AutoCloseable {
 		return discriminator;
 	}
 
+	/**
+	 * When on, each step records the seconds spent in its sections (forward/backward of each part, optimiser
+	 * updates); read them with {@link #lastProfile()}. Off by default.
+	 */
+	public void setProfiling(boolean on) {
+		profiling = on;
+	}
+
+	/** Section timings of the last step (empty unless profiling). */
+	public Map<String, Double> lastProfile() {
+		return new LinkedHashMap<>(profile);
+	}
+
+	private void mark(String section) {
+		if (!profiling) return;
+		long now = System.nanoTime();
+		profile.merge(section, (now - lap) / 1e9, Double::sum);
+		lap = now;
+	}
+
+	/** Arrays held by the trainer's long-lived manager (weights, moments, gradients): constant across steps. */
+	int liveArrays() {
+		return root.getManagedArrays().size();
+	}
+
 	/** Steps done so far (pre-training included). */
 	public long step() {
 		return step;
@@ -125,8 +153,11 @@ public final class Trainer implements AutoCloseable {
 	/** Runs one step and returns its losses. */
 	public StepLosses trainStep() {
 		long t0 = System.nanoTime();
+		profile.clear();
+		lap = t0;
 		Batch b = Batch.draw(data, config.batch, config.crop, config.flip, config.randomAudioWindow, dataRng);
 		double lr = currentLearningRate();
+		mark("batch");
 		StepLosses losses;
 		try (NDManager m = root.newSubManager()) {
 			Shape img = new Shape(b.size, 3, b.crop, b.crop);
@@ -167,14 +198,18 @@ public final class Trainer implements AutoCloseable {
 		NDArray crop = DiscriminatorInput.crop(spec, scale);
 		NDArray desc = discriminator.hasProjection() ? DiscriminatorInput.audioDescriptor(crop, scale) : null;
 		NDArray realInput = DiscriminatorInput.build(crop, paired);
+		mark("spectrogram + D inputs");
 		NDArray sources = identity ? NDArrays.concat(new NDList(content, paired), 0) : content;
 		PatchNce.Keys keys = nce.keys(nets.encode(sources, nceLayers), patchRng);
+		mark("NCE keys (encoder on real, no grad)");
 
 		NDArray emb, generated, fake;
 		try (GradientCollector gc = collector()) {
 			emb = nets.embed(spec, true);
+		mark("audio embed");
 			generated = nets.generate(sources, identity ? NDArrays.concat(new NDList(emb, emb), 0) : emb);
 			fake = identity ? generated.get("0:" + n) : generated;
+		mark("G forward");
 			NDArray predReal = discriminator.forward(realInput, desc);
 			NDArray predFake = discriminator.forward(DiscriminatorInput.build(crop, fake.stopGradient()), desc);
 			NDArray lossD;
@@ -185,13 +220,17 @@ public final class Trainer implements AutoCloseable {
 				lossD = GanLoss.matchingAwareDiscriminator(predReal, predFake, predWrong);
 			} else lossD = GanLoss.discriminator(predReal, predFake);
 			gc.backward(lossD);
+		mark("D forward + backward");
 			l.d = lossD.getFloat();
 		}
 		optD.step(lr);
+		mark("Adam D");
 
 		try (GradientCollector gc = collector()) {
 			NDArray gan = GanLoss.generator(discriminator.forward(DiscriminatorInput.build(crop, fake), desc, true));
+		mark("D forward (frozen, G loss)");
 			NDArray perImage = nce.perImageLoss(keys, nets.encode(generated, nceLayers));
+		mark("NCE queries (encoder on generated)");
 			NDArray nceX = perImage.get("0:" + n).mean();
 			NDArray total = gan.mul((float) config.lambdaGan);
 			if (identity) {
@@ -205,13 +244,16 @@ public final class Trainer implements AutoCloseable {
 				total = total.add(av.mul((float) config.avGenerator));
 				l.avGenerator = av.getFloat();
 			}
+			mark("NCE loss + audio-visual G term");
 			if (critic != null) {
 				NDArray real = InfoNce.symmetric(critic.embedImage(paired, false), critic.embedAudio(emb, false),
 					(float) config.avTau);
 				total = total.add(real.mul((float) config.avCritic));
 				l.avCritic = real.getFloat();
+				mark("critic on real pairs");
 			}
 			gc.backward(total);
+		mark("G loss backward (G, A, F, C)");
 			l.gan = gan.getFloat();
 			l.nceX = nceX.getFloat();
 		}
@@ -219,6 +261,7 @@ public final class Trainer implements AutoCloseable {
 		optA.step(lr);
 		optF.step(lr);
 		if (optC != null) optC.step(lr);
+		mark("Adam G, A, F, C");
 		return l;
 	}
 

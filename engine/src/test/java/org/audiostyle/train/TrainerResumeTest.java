@@ -69,6 +69,19 @@ public class TrainerResumeTest {
 		assertTrue(worst <= 1e-6, "largest difference " + worst + " in " + where);
 	}
 
+	/** Every step frees what it creates: the long-lived manager holds as many arrays after step 3 as after step 6. */
+	@Test
+	public void stepsDoNotLeakArrays() {
+		try (Trainer t = new Trainer(TinyData.config(5, 1), TinyData.create(2, 36))) {
+			for (int i = 0; i < 3; i++)
+				t.trainStep();
+			int before = t.liveArrays();
+			for (int i = 0; i < 3; i++)
+				t.trainStep();
+			assertEquals(before, t.liveArrays());
+		}
+	}
+
 	@Test
 	public void checkpointOfAnotherRecipeIsRefused() throws IOException {
 		TrainingData data = TinyData.create(2, 36);
