@@ -13,10 +13,11 @@ import java.util.Random;
  * filter ([1,3,3,1] x [1,3,3,1] / 64) * 4 at stride 2 and padding 2, then crop [1:, 1:] and [:-1, :-1]. An H x W input
  * gives 2H x 2W. Buffer {@code filt} [C, 1, 4, 4].
  * <p>
- * DJL's PyTorch engine has no transposed convolution, so it is rewritten as the equivalent ordinary one: insert a
- * zero between neighbouring input pixels, zero-pad by kernel - 1 - padding = 1, and correlate with the spatially
- * flipped kernel (a transposed conv scatters each input pixel through the kernel; gathering through the flipped
- * kernel over the zero-stuffed input sums the same terms).
+ * DJL's PyTorch engine has no transposed convolution. Written out, the cropped result is, per axis,
+ * out[2m + a] = sum over t in {0, 1, 2} of k_a[t] * xp[m + t] (xp the padded input) with k_0 = [f3, f1, 0] and
+ * k_1 = [0, f2, f0] (f the filter taps): four ordinary 3 x 3 correlations ("polyphase" parts a, b in {0, 1}) computed
+ * as one grouped convolution with 4 outputs per channel, then interleaved by a transpose. This needs far less memory
+ * and work than zero-stuffing the input to twice its size and correlating with the whole flipped filter.
  */
 public final class BlurUpsample extends TorchLayer {
 
@@ -30,23 +31,44 @@ public final class BlurUpsample extends TorchLayer {
 
 	@Override
 	public NDArray apply(NDArray x, ForwardContext ctx) {
-		NDArray padded = Padding.replicate(Padding.replicate(x, 2, 1, 1), 3, 1, 1);
-		NDArray stuffed = zeroStuff(zeroStuff(padded, 2), 3);
-		NDArray full = ai.djl.nn.convolutional.Conv2d.conv2d(stuffed, filt.getArray().flip(2, 3), null,
-			new Shape(1, 1), new Shape(1, 1), new Shape(1, 1), channels).singletonOrThrow();
-		// full is (2H + 2) x (2W + 2); the official code keeps [1 : 2H + 1] on both axes.
-		long h = full.getShape().get(2);
-		long w = full.getShape().get(3);
-		return Padding.slice(Padding.slice(full, 2, 1, h - 1), 3, 1, w - 1);
+		return applyToChannels(x, 0, ctx);
 	}
 
-	/** Inserts one zero between neighbours along {@code axis} (length n becomes 2n - 1). */
-	static NDArray zeroStuff(NDArray x, int axis) {
-		long[] dims = x.getShape().getShape();
-		long n = dims[axis];
-		NDArray pairs = NDArrays.stack(new NDList(x, x.zerosLike()), axis + 1);
-		dims[axis] = 2 * n;
-		return Padding.slice(pairs.reshape(new Shape(dims)), axis, 0, 2 * n - 1);
+	/**
+	 * Upsamples {@code x}, which holds channels [first, first + C') of this layer's input; lets low-memory inference
+	 * process the channels in chunks.
+	 */
+	NDArray applyToChannels(NDArray x, long first, ForwardContext ctx) {
+		Shape s = x.getShape();
+		long n = s.get(0), c = s.get(1), h = s.get(2), w = s.get(3);
+		if (first < 0 || first + c > channels)
+			throw new IllegalArgumentException("Upsample has " + channels + " channels, got " + s + " from " + first);
+		NDArray padded = Padding.replicate(Padding.replicate(x, 2, 1, 1), 3, 1, 1);
+		NDArray all = ai.djl.nn.convolutional.Conv2d.conv2d(padded, polyphaseKernels(first, first + c), null,
+			new Shape(1, 1), new Shape(0, 0), new Shape(1, 1), Math.toIntExact(c)).singletonOrThrow();
+		if (ctx.inferenceOnly()) padded.close();
+		// [N, C, a, b, H, W] -> [N, C, H, a, W, b] -> [N, C, 2H, 2W]
+		NDArray out = all.reshape(n, c, 2, 2, h, w).transpose(0, 1, 4, 2, 5, 3).reshape(n, c, 2 * h, 2 * w);
+		if (ctx.inferenceOnly()) all.close();
+		return out;
+	}
+
+	/**
+	 * [4C, 1, 3, 3] for channels [from, to): output channel 4c + 2a + b holds part (a, b) of channel c. With z the flipped filter zero-padded
+	 * by one on each side (6 x 6), part (a, b) is z[1 - a :: 2, 1 - b :: 2].
+	 */
+	private NDArray polyphaseKernels(long from, long to) {
+		NDArray z = zeroPad(zeroPad(Padding.slice(filt.getArray(), 0, from, to).flip(2, 3), 2), 3);
+		NDList parts = new NDList(4);
+		for (int a = 0; a < 2; a++)
+			for (int b = 0; b < 2; b++)
+				parts.add(z.get(":, 0, " + (1 - a) + "::2, " + (1 - b) + "::2"));
+		return NDArrays.stack(parts, 1).reshape(4 * (to - from), 1, 3, 3);
+	}
+
+	private static NDArray zeroPad(NDArray x, int axis) {
+		NDArray zero = Padding.slice(x, axis, 0, 1).zerosLike();
+		return NDArrays.concat(new NDList(zero, x, zero), axis);
 	}
 
 	/** outer(a, a) / sum * scale, repeated for each channel: [channels, 1, k, k]. */

@@ -46,6 +46,17 @@ public final class Conv2d extends TorchLayer {
 			new Shape(stride, stride), new Shape(padding, padding), new Shape(1, 1), 1).singletonOrThrow();
 	}
 
+	/**
+	 * The contribution of input channels [from, from + C') to the output: {@code x} holds just those channels. Summing
+	 * the parts of all channel ranges (bias on exactly one of them) gives {@link #apply}.
+	 */
+	NDArray applyToInputChannels(NDArray x, long from, boolean withBias) {
+		long c = x.getShape().get(1);
+		NDArray w = Padding.slice(weight.getArray(), 1, from, from + c);
+		return ai.djl.nn.convolutional.Conv2d.conv2d(x, w, withBias && bias != null ? bias.getArray() : null,
+			new Shape(stride, stride), new Shape(padding, padding), new Shape(1, 1), 1).singletonOrThrow();
+	}
+
 	@Override
 	protected float[] initialValues(String name, Shape shape, Random random) {
 		if (name.equals("weight")) return init.weight(shape, random);

@@ -14,7 +14,7 @@ import ai.djl.util.PairList;
 public final class FilmModulation extends TorchBlock {
 
 	/** Scale of the initial weights relative to unit-gain init; see the class comment. */
-	public static final double INITIAL_GAIN = 0.5;
+	public static final double INITIAL_GAIN = 0.1;
 
 	private final Linear[] layers;
 	private final int[] channels;

@@ -15,6 +15,7 @@ public final class ForwardContext {
 	private final boolean training;
 	private final NormStatistics statistics;
 	private final Map<InstanceNorm2d, NDArray[]> modulation = new IdentityHashMap<>();
+	private boolean inferenceOnly;
 
 	public ForwardContext(boolean training) {
 		this(training, null);
@@ -27,6 +28,19 @@ public final class ForwardContext {
 
 	public boolean training() {
 		return training;
+	}
+
+	/**
+	 * True when no gradient will be taken (set by {@link ResnetGenerator#infer}): layers may then free their own
+	 * temporaries early and work in place to lower peak memory.
+	 */
+	public boolean inferenceOnly() {
+		return inferenceOnly;
+	}
+
+	public ForwardContext setInferenceOnly(boolean inferenceOnly) {
+		this.inferenceOnly = inferenceOnly;
+		return this;
 	}
 
 	/** Null when instance norms use each input's own statistics. */

@@ -41,6 +41,7 @@ public final class InstanceNorm2d extends TorchLayer {
 			throw new IllegalArgumentException("InstanceNorm2d " + key + " expects " + channels + " channels, got " +
 				x.getShape());
 		NormStatistics stats = ctx.statistics();
+		boolean free = ctx.inferenceOnly();
 		NDArray centred;
 		NDArray variance;
 		if (stats != null && stats.mode() == NormStatistics.Mode.APPLY) {
@@ -52,15 +53,24 @@ public final class InstanceNorm2d extends TorchLayer {
 			// One reshape + single-axis means: PyTorch-engine DJL rejects multi-axis means.
 			NDArray mean = x.reshape(n, c, -1).mean(new int[] { 2 }, true).reshape(n, c, 1, 1);
 			centred = x.sub(mean);
-			variance = centred.square().reshape(n, c, -1).mean(new int[] { 2 }, true).reshape(n, c, 1, 1);
+			NDArray squares = centred.square();
+			variance = squares.reshape(n, c, -1).mean(new int[] { 2 }, true).reshape(n, c, 1, 1);
+			if (free) squares.close();
 			if (stats != null) {
 				if (n != 1)
 					throw new IllegalArgumentException("Recording instance-norm statistics needs batch size 1, got " + n);
 				stats.record(requireKey(), mean.toFloatArray(), variance.toFloatArray());
 			}
 		}
-		NDArray y = centred.div(variance.add(EPS).sqrt());
+		NDArray std = variance.add(EPS).sqrt();
 		NDArray[] film = ctx.modulation(this);
+		if (free) {
+			// No gradient: work in place on the one full-size temporary.
+			centred.divi(std);
+			if (film != null) centred.muli(film[0].add(1f)).addi(film[1]);
+			return centred;
+		}
+		NDArray y = centred.div(std);
 		if (film != null) y = y.mul(film[0].add(1f)).add(film[1]);
 		return y;
 	}

@@ -137,7 +137,7 @@ public final class ResnetGenerator extends TorchBlock {
 	public NDArray infer(NDManager manager, NDArray image, NDArray embedding, NormStatistics stats) {
 		checkInputs(image, embedding);
 		try (NDManager scope = manager.newSubManager()) {
-			ForwardContext ctx = new ForwardContext(false, stats);
+			ForwardContext ctx = new ForwardContext(false, stats).setInferenceOnly(true);
 			if (film != null) {
 				try (NDManager tmp = scope.newSubManager()) {
 					embedding.tempAttach(tmp);
@@ -158,13 +158,49 @@ public final class ResnetGenerator extends TorchBlock {
 				embedding.tempAttach(tmp);
 				return concatEmbedding(x, embedding);
 			});
-			for (TorchLayer layer : modelUp.layers())
-				s.step((x, tmp) -> layer.apply(x, ctx));
+			List<TorchLayer> up = modelUp.layers();
+			for (int i = 0; i < up.size(); i++) {
+				TorchLayer layer = up.get(i);
+				if (layer instanceof BlurUpsample && i + 1 < up.size() && up.get(i + 1) instanceof Conv2d) {
+					Conv2d conv = (Conv2d) up.get(++i);
+					s.step((x, tmp) -> upsampleThenConvolve((BlurUpsample) layer, conv, x, ctx));
+				} else {
+					s.step((x, tmp) -> layer.apply(x, ctx));
+				}
+			}
 			s.step((x, tmp) -> size.crop(x).duplicate());
 			NDArray out = s.current;
 			out.attach(manager);
 			return out;
 		}
+	}
+
+	/** Input channels upsampled at a time by {@link #infer}. */
+	static final int UPSAMPLE_CHUNK = 32;
+
+	/**
+	 * conv(upsample(x)) computed over chunks of input channels (the upsampling acts on each channel alone, and the
+	 * convolution is a sum over input channels), so the 4x larger upsampled tensor never exists in full.
+	 */
+	static NDArray upsampleThenConvolve(BlurUpsample up, Conv2d conv, NDArray x, ForwardContext ctx) {
+		long c = x.getShape().get(1);
+		NDArray sum = null;
+		for (long from = 0; from < c; from += UPSAMPLE_CHUNK) {
+			long to = Math.min(c, from + UPSAMPLE_CHUNK);
+			try (NDManager part = x.getManager().newSubManager()) {
+				NDArray chunk = Padding.slice(x, 1, from, to);
+				chunk.attach(part);
+				NDArray upsampled = up.applyToChannels(chunk, from, ctx);
+				NDArray contribution = conv.applyToInputChannels(upsampled, from, from == 0);
+				if (sum == null) {
+					sum = contribution;
+					sum.attach(x.getManager());
+				} else {
+					sum.addi(contribution);
+				}
+			}
+		}
+		return sum;
 	}
 
 	/** Runs one step at a time in a fresh sub-manager that also takes (and then frees) the previous output. */
