@@ -18,7 +18,8 @@ import ai.djl.nn.pooling.Pool;
  * 14 Conv(8ndf, 1)
  * </pre>
  *
- * State-dict keys {@code model.{0,3,7,11,14}.weight/bias} and buffers {@code model.{2,6,10}.filt}, as the paper's.
+ * State-dict keys {@code model.{0,3,7,11,14}.weight/bias} and buffers {@code model.{2,6,10}.filt}, as the paper's
+ * (the fixed blur is computed separably by {@link Ops#blurDownsample}; the buffers are kept for the keys).
  * A 256 x 256 input gives a 30 x 30 score map, 128 x 128 gives 14 x 14.
  *
  * <p>Optional projection term (Miyato and Koyama 2018, applied per patch): score += <h, P(a)> where h is the 8ndf
@@ -97,11 +98,11 @@ public final class PatchDiscriminator {
 		java.util.function.Function<String, NDArray> p = k -> params.get(k, scope, frozen);
 		NDArray x = conv(input, "model.0", p);
 		x = Ops.leakyRelu(x, 0.2f);
-		x = Ops.blurDownsample(x, p.apply("model.2.filt"));
+		x = Ops.blurDownsample(x);
 		x = Ops.leakyRelu(Ops.instanceNorm(conv(x, "model.3", p)), 0.2f);
-		x = Ops.blurDownsample(x, p.apply("model.6.filt"));
+		x = Ops.blurDownsample(x);
 		x = Ops.leakyRelu(Ops.instanceNorm(conv(x, "model.7", p)), 0.2f);
-		x = Ops.blurDownsample(x, p.apply("model.10.filt"));
+		x = Ops.blurDownsample(x);
 		NDArray h = Ops.leakyRelu(Ops.instanceNorm(conv(x, "model.11", p)), 0.2f);
 		NDArray out = conv(h, "model.14", p);
 		if (!projection) return out;

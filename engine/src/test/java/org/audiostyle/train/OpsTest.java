@@ -39,16 +39,42 @@ public class OpsTest {
 	public void blurDownsampleKeepsConstantsAndHalvesTheSize() {
 		try (NDManager m = NDManager.newBaseManager()) {
 			NDArray x = m.ones(new Shape(1, 2, 6, 6)).mul(3);
-			NDArray y = Ops.blurDownsample(x, Ops.blurFilter(m, 2));
+			NDArray y = Ops.blurDownsample(x);
 			assertArrayEquals(new long[] { 1, 2, 3, 3 }, y.getShape().getShape());
 			for (float v : y.toFloatArray())
 				assertEquals(3f, v, 1e-6);
 			// A centred impulse at (2,2) of a 5x5 map: output (1,1) sits on it and gets the centre weight 4/16.
 			float[] imp = new float[25];
 			imp[12] = 16;
-			float[] z = Ops.blurDownsample(m.create(imp, new Shape(1, 1, 5, 5)), Ops.blurFilter(m, 1)).toFloatArray();
+			float[] z = Ops.blurDownsample(m.create(imp, new Shape(1, 1, 5, 5))).toFloatArray();
 			assertEquals(4f, z[4], 1e-6);
 			assertEquals(0f, z[0], 1e-6);
+		}
+	}
+
+	/** The separable matrix form equals CUT's definition: reflection pad 1, depthwise 3x3 blur, stride 2. */
+	@Test
+	public void blurDownsampleEqualsTheDepthwiseConvolution() {
+		try (NDManager m = NDManager.newBaseManager()) {
+			for (int[] hw : new int[][] { { 7, 10 }, { 8, 5 } }) {
+				NDArray x = m.randomNormal(new Shape(2, 3, hw[0], hw[1]));
+				NDArray conv = ai.djl.nn.convolutional.Conv2d.conv2d(Ops.reflectionPad2d(x, 1), Ops.blurFilter(m, 3), null,
+					new Shape(2, 2), new Shape(0, 0), new Shape(1, 1), 3).singletonOrThrow();
+				NDArray fast = Ops.blurDownsample(x);
+				assertArrayEquals(conv.getShape().getShape(), fast.getShape().getShape());
+				assertArrayEquals(conv.toFloatArray(), fast.toFloatArray(), 1e-5f);
+			}
+		}
+	}
+
+	@Test
+	public void reflectionPadOfThreeMatchesTorch() {
+		try (NDManager m = NDManager.newBaseManager()) {
+			NDArray sq = m.arange(16f).reshape(1, 1, 4, 4);
+			float[] p = Ops.reflectionPad2d(sq, 3).toFloatArray(); // 10 x 10
+			assertEquals(10 * 10, p.length);
+			// row 0 of the padded map is input row 3, column order reflect: 3,2,1,0,1,2,3,2,1,0
+			assertArrayEquals(new float[] { 15, 14, 13, 12, 13, 14, 15, 14, 13, 12 }, java.util.Arrays.copyOfRange(p, 0, 10));
 		}
 	}
 
