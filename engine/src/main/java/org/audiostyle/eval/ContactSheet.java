@@ -14,8 +14,8 @@ import org.audiostyle.image.Resampling;
 import org.audiostyle.train.data.ImageFiles;
 
 /**
- * A grid of images as one PNG: rows (e.g. one per sound) by columns (e.g. one per input image), every cell resized to
- * the same square size, with optional text labels for rows and columns. Labels are skipped if the platform cannot
+ * A grid of images as one PNG: rows (e.g. one per sound) by columns (e.g. one per input image), every cell the centred
+ * square of its image resized to the same size, with optional text labels for rows and columns. Labels are skipped if the platform cannot
  * render text (no fonts), never failing the sheet.
  */
 public final class ContactSheet {
@@ -50,7 +50,10 @@ public final class ContactSheet {
 			for (int c = 0; c < rows.get(r).size(); c++) {
 				PlanarImage img = rows.get(r).get(c);
 				if (img == null) continue;
-				PlanarImage scaled = img.width == cell && img.height == cell ? img : Resampling.resize(img, cell, cell);
+				int side = Math.min(img.width, img.height);
+				PlanarImage square = img.width == img.height ? img : img.crop((img.width - side) / 2, (img.height - side) /
+					2, side, side);
+				PlanarImage scaled = side == cell ? square : Resampling.resize(square, cell, cell);
 				g.drawImage(ImageFiles.toBuffered(scaled), left + GAP + c * (cell + GAP), top + GAP + r * (cell + GAP),
 					null);
 			}

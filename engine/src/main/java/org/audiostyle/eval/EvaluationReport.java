@@ -44,7 +44,9 @@ public final class EvaluationReport {
 		/** Classifier probability of B's main scene at each mix position, averaged over pairs and images. */
 		public final List<Double> meanProbabilityOfB = new ArrayList<>();
 		public int sequences;
+		/** Single (pair, image) sequences that never fall and end above their start. */
 		public int monotonicSequences;
+		/** The mean never falls from one mix position to the next and ends above its start. */
 		public boolean meanRisesMonotonically;
 	}
 

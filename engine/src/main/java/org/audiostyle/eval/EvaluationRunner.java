@@ -248,21 +248,23 @@ public final class EvaluationRunner {
 					sum[t] += seq[t];
 				}
 				sequences++;
-				boolean up = true;
-				for (int t = 1; t < steps; t++)
-					up &= seq[t] >= seq[t - 1];
-				if (up) monotonic++;
+				if (rises(seq)) monotonic++;
 			}
 		}
 		for (int t = 0; t < steps; t++)
 			m.meanProbabilityOfB.add(sequences == 0 ? Double.NaN : sum[t] / sequences);
 		m.sequences = sequences;
 		m.monotonicSequences = monotonic;
-		boolean up = sequences > 0;
-		for (int t = 1; t < steps; t++)
-			up &= m.meanProbabilityOfB.get(t) >= m.meanProbabilityOfB.get(t - 1);
-		m.meanRisesMonotonically = up;
+		m.meanRisesMonotonically = sequences > 0 && rises(m.meanProbabilityOfB.stream().mapToDouble(Double::doubleValue)
+			.toArray());
 		return m;
+	}
+
+	/** Never falls from one position to the next, and ends at least 0.001 above where it starts (flat is not rising). */
+	static boolean rises(double[] seq) {
+		for (int t = 1; t < seq.length; t++)
+			if (seq[t] < seq[t - 1]) return false;
+		return seq[seq.length - 1] > seq[0] + 1e-3;
 	}
 
 	private static void writeSheet(PlanarImage[][] outputs, List<PlanarImage> inputs, List<Item> images,
