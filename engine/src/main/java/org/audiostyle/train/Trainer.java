@@ -315,7 +315,7 @@ public final class Trainer implements AutoCloseable {
 		List<String> labels = new ArrayList<>();
 		labels.add("input");
 		labels.addAll(soundNames);
-		ContactSheet.write(rows, labels, null, c, png);
+		ContactSheet.write(rows, labels, null, Math.max(c, 128), png);
 	}
 
 	// ---- checkpoints ----

@@ -93,6 +93,22 @@ public class TrainingRunTest {
 		assertSameArrays(a.resolve("model/generator.ndlist"), b.resolve("model/generator.ndlist"));
 		assertSameArrays(a.resolve("model/audio.ndlist"), b.resolve("model/audio.ndlist"));
 
+		// the checkpoint stylizes images of any size, and the sound changes the result
+		try (CheckpointStylizer st = CheckpointStylizer.open(a)) {
+			assertEquals(4, st.step());
+			org.audiostyle.image.PlanarImage in = org.audiostyle.train.data.ImageFiles.read(data.resolve("images/red/1.jpg"));
+			org.audiostyle.image.PlanarImage low = st.stylize(in, org.audiostyle.audio.SoundMix.of(org.audiostyle.audio.Sound
+				.file(data.resolve("sounds/low/a.wav"))));
+			org.audiostyle.image.PlanarImage high = st.stylize(in, org.audiostyle.audio.SoundMix.of(org.audiostyle.audio
+				.Sound.file(data.resolve("sounds/high/c.wav"))));
+			assertEquals(in.width, low.width);
+			assertEquals(in.height, low.height);
+			double diff = 0;
+			for (int i = 0; i < low.data.length; i++)
+				diff += Math.abs(low.data[i] - high.data[i]);
+			assertTrue(diff > 0, "different sounds give different images");
+		}
+
 		// export from a checkpoint gives the same weights as the end of the run
 		Path exported = dir.resolve("exported");
 		Training.export(a, exported, new StateDictExporter());
