@@ -1,0 +1,96 @@
+package org.audiostyle.eval;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The figures of one evaluation (serialised as report.json; {@link #markdown()} gives report.md). */
+public final class EvaluationReport {
+
+	public static final class Classifier {
+
+		public String kind;
+		public String trainImages;
+		public List<String> classes;
+		public double heldOutAccuracy;
+		public int heldOutImages;
+		public Map<String, Map<String, Integer>> confusion;
+	}
+
+	public static final class Grid {
+
+		public int images;
+		public int sounds;
+		public int pairs;
+		/** Pairs whose input is not already of a scene class that co-occurs with the sound. */
+		public int pairsScored;
+	}
+
+	public static final class Method {
+
+		/** Fraction of scored pairs whose output the classifier puts in a co-occurring scene class. */
+		public double hitRate;
+		/** Mean SSIM of luminance, input vs output, over all pairs. */
+		public double ssim;
+		public final Map<String, Double> hitRatePerSound = new LinkedHashMap<>();
+	}
+
+	public static final class Mixing {
+
+		public final List<String> pairs = new ArrayList<>();
+		public final List<Double> positions = new ArrayList<>();
+		/** Classifier probability of B's main scene at each mix position, averaged over pairs and images. */
+		public final List<Double> meanProbabilityOfB = new ArrayList<>();
+		public int sequences;
+		/** Single (pair, image) sequences that never fall and end above their start. */
+		public int monotonicSequences;
+		/** The mean never falls from one mix position to the next and ends above its start. */
+		public boolean meanRisesMonotonically;
+	}
+
+	public final Classifier classifier = new Classifier();
+	public final Grid grid = new Grid();
+	public final Map<String, Method> methods = new LinkedHashMap<>();
+	public Mixing mixing;
+	public String contactSheet;
+
+	public String markdown() {
+		StringBuilder b = new StringBuilder("# Evaluation\n\n");
+		b.append(String.format(Locale.ROOT, "Scene classifier (%s): %.1f%% accuracy on %d held-out images.%n%n",
+			classifier.kind, 100 * classifier.heldOutAccuracy, classifier.heldOutImages));
+		b.append(String.format(Locale.ROOT, "Grid: %d images x %d sounds = %d pairs; %d scored (input not already " +
+			"of a co-occurring scene).%n%n", grid.images, grid.sounds, grid.pairs, grid.pairsScored));
+		b.append("| method | co-occurring scene hit rate | SSIM (luminance) |\n|---|---|---|\n");
+		for (Map.Entry<String, Method> e : methods.entrySet())
+			b.append(String.format(Locale.ROOT, "| %s | %.1f%% | %.3f |%n", e.getKey(), 100 * e.getValue().hitRate, e
+				.getValue().ssim));
+		b.append("\nHit rate per sound class:\n\n| sound |");
+		for (String m : methods.keySet())
+			b.append(' ').append(m).append(" |");
+		b.append("\n|---|");
+		for (int i = 0; i < methods.size(); i++)
+			b.append("---|");
+		b.append('\n');
+		Method first = methods.values().iterator().next();
+		for (String snd : first.hitRatePerSound.keySet()) {
+			b.append("| ").append(snd).append(" |");
+			for (Method m : methods.values())
+				b.append(String.format(Locale.ROOT, " %.0f%% |", 100 * m.hitRatePerSound.getOrDefault(snd, Double.NaN)));
+			b.append('\n');
+		}
+		if (mixing != null) {
+			b.append("\nMixing A -> B (").append(mixing.pairs.size()).append(" pairs, ").append(mixing.sequences).append(
+				" sequences): mean probability of B's scene at mix ");
+			for (int i = 0; i < mixing.positions.size(); i++)
+				b.append(String.format(Locale.ROOT, "%s%.2f: %.3f", i == 0 ? "" : ", ", mixing.positions.get(i),
+					mixing.meanProbabilityOfB.get(i)));
+			b.append(String.format(Locale.ROOT, ". Rises monotonically on average: %s (%d of %d single sequences " +
+				"monotonic).%n", mixing.meanRisesMonotonically ? "yes" : "no", mixing.monotonicSequences,
+				mixing.sequences));
+		}
+		if (contactSheet != null) b.append("\nContact sheet: ").append(contactSheet).append('\n');
+		return b.toString();
+	}
+}

@@ -1,0 +1,96 @@
+package org.audiostyle.train;
+
+import java.util.List;
+import java.util.Map;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+
+import org.audiostyle.nn.AudioEncoder;
+import org.audiostyle.nn.NetworkConfig;
+import org.audiostyle.nn.ResnetGenerator;
+
+/**
+ * The generator and audio encoder being trained (the networks a model package keeps), with their arrays exposed as
+ * {@link ParameterGroup}s "G" and "A" so the optimiser and checkpoints treat them like the training-only networks.
+ */
+public final class StyleNetworks {
+
+	private final NetworkConfig config;
+	private final ResnetGenerator generator;
+	private final AudioEncoder audio;
+	private final ParameterGroup generatorParams;
+	private final ParameterGroup audioParams;
+
+	/** Builds both networks and initialises them from {@code seed} in {@code manager}. */
+	public StyleNetworks(NetworkConfig config, NDManager manager, long seed) {
+		this.config = config;
+		this.generator = new ResnetGenerator(config);
+		this.audio = new AudioEncoder(config);
+		generator.initialize(manager, seed);
+		audio.initialize(manager, seed + 1);
+		this.generatorParams = group("G", generator.stateDict());
+		this.audioParams = group("A", audio.stateDict());
+	}
+
+	private static ParameterGroup group(String name, Map<String, Parameter> state) {
+		ParameterGroup g = new ParameterGroup(name);
+		for (Map.Entry<String, Parameter> e : state.entrySet()) {
+			NDArray a = e.getValue().getArray();
+			if (e.getValue().requiresGradient()) g.addParameter(e.getKey(), a);
+			else g.addBuffer(e.getKey(), a);
+		}
+		return g;
+	}
+
+	public NetworkConfig config() {
+		return config;
+	}
+
+	public ResnetGenerator generator() {
+		return generator;
+	}
+
+	public AudioEncoder audio() {
+		return audio;
+	}
+
+	public ParameterGroup generatorParams() {
+		return generatorParams;
+	}
+
+	public ParameterGroup audioParams() {
+		return audioParams;
+	}
+
+	/** N x 48,000 waveforms to N x 1 x 257 x 301 magnitudes (no parameters, no gradient needed). */
+	public NDArray spectrogram(NDArray waveforms) {
+		return audio.spectrogram(waveforms);
+	}
+
+	/** Embeddings from spectrograms; {@code training}: batch norm uses and updates batch statistics. */
+	public NDArray embed(NDArray spectrogram, boolean training) {
+		return audio.embedSpectrogram(spectrogram, training);
+	}
+
+	public NDArray generate(NDArray image, NDArray embedding) {
+		return generator.forward(image, embedding, null);
+	}
+
+	public List<NDArray> encode(NDArray image, int[] layers) {
+		return generator.encode(image, layers);
+	}
+
+	/**
+	 * The paper's PatchNCE layers {0, 4, 8, 12, 16} of model_down, with layers past the last residual block replaced
+	 * by the last one (a network with fewer than 5 blocks; e.g. 2 blocks give {0, 4, 8, 12, 13}).
+	 */
+	public static int[] defaultNceLayers(NetworkConfig config) {
+		int last = 11 + config.residualBlocks;
+		int[] l = ResnetGenerator.NCE_LAYERS.clone();
+		for (int i = 0; i < l.length; i++)
+			l[i] = Math.min(l[i], last);
+		return java.util.Arrays.stream(l).distinct().toArray();
+	}
+}
