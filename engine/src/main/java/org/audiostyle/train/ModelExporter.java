@@ -9,8 +9,7 @@ import org.audiostyle.nn.ResnetGenerator;
 
 /**
  * Writes the trained generator and audio encoder as a model package. The trainer only knows this interface; the
- * project's {@code StyleModel} package format plugs in here (see {@link StateDictExporter} for the stand-in used until
- * then).
+ * project's model package format plugs in here ({@link PackageExporter}).
  */
 public interface ModelExporter {
 

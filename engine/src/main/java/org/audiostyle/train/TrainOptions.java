@@ -31,7 +31,7 @@ public final class TrainOptions {
 	/** Show a progress bar on stderr. */
 	public boolean progress = true;
 	/** Writes the model package at the end (see {@link ModelExporter}). */
-	public ModelExporter exporter = new StateDictExporter();
+	public ModelExporter exporter = new PackageExporter();
 	/** Where status lines go. */
 	public Consumer<String> log = System.err::println;
 }

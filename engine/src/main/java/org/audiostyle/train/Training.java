@@ -162,6 +162,7 @@ public final class Training {
 		Map<String, String> m = new LinkedHashMap<>();
 		m.put("recipe", config.recipe);
 		m.put("steps", String.valueOf(t.step()));
+		m.put("crop", String.valueOf(config.crop));
 		m.put("trainingSeconds", String.format(Locale.ROOT, "%.0f", t.elapsedSeconds()));
 		m.put("data", data.description());
 		m.put("trainConfig", config.toJson());
@@ -187,6 +188,7 @@ public final class Training {
 			Map<String, String> info = new LinkedHashMap<>();
 			info.put("recipe", config.recipe);
 			info.put("steps", String.valueOf(t.step()));
+			info.put("crop", String.valueOf(config.crop));
 			info.put("checkpoint", ck.getFileName().toString());
 			info.put("trainConfig", config.toJson());
 			t.export(exporter, info, destination);

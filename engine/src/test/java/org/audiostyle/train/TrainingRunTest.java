@@ -76,8 +76,8 @@ public class TrainingRunTest {
 		// grid: a row of inputs + one row per sound (3), 3 input columns
 		var grid = ImageIO.read(a.resolve("samples/step-000000004.png").toFile());
 		assertTrue(grid.getHeight() >= 4 * 32 && grid.getWidth() >= 3 * 32);
-		assertTrue(Files.isRegularFile(a.resolve("model/generator.ndlist")));
-		assertTrue(Files.readString(a.resolve("model/manifest.json")).contains("\"recipe\""));
+		assertTrue(Files.isRegularFile(a.resolve("model/generator.params")));
+		assertTrue(Files.readString(a.resolve("model/model.json")).contains("\"recipe\""));
 
 		// Run B: same settings, "killed" after its step-2 checkpoint (later files removed), then resumed.
 		Path b = dir.resolve("runB");
@@ -90,8 +90,8 @@ public class TrainingRunTest {
 		resume.resume = true;
 		assertEquals(4, Training.run(resume).steps);
 		assertEquals(stripSeconds(rows), stripSeconds(Files.readAllLines(b.resolve("losses.csv"))));
-		assertSameArrays(a.resolve("model/generator.ndlist"), b.resolve("model/generator.ndlist"));
-		assertSameArrays(a.resolve("model/audio.ndlist"), b.resolve("model/audio.ndlist"));
+		assertSameArrays(a.resolve("model/generator.params"), b.resolve("model/generator.params"));
+		assertSameArrays(a.resolve("model/audio.params"), b.resolve("model/audio.params"));
 
 		// the checkpoint stylizes images of any size, and the sound changes the result
 		try (CheckpointStylizer st = CheckpointStylizer.open(a)) {
@@ -111,8 +111,8 @@ public class TrainingRunTest {
 
 		// export from a checkpoint gives the same weights as the end of the run
 		Path exported = dir.resolve("exported");
-		Training.export(a, exported, new StateDictExporter());
-		assertSameArrays(a.resolve("model/generator.ndlist"), exported.resolve("generator.ndlist"));
+		Training.export(a, exported, new PackageExporter());
+		assertSameArrays(a.resolve("model/generator.params"), exported.resolve("generator.params"));
 	}
 
 	private static List<String> stripSeconds(List<String> rows) {
