@@ -73,6 +73,9 @@ public final class CheckpointStylizer implements StylizeFunction, AutoCloseable 
 			NDArray out = nets.generator().infer(m, in, emb, null);
 			return PlanarImage.fromNetworkRange(image.width, image.height, out.toFloatArray()).clamp();
 		}
+		finally {
+			nets.sweep();
+		}
 	}
 
 	@Override

@@ -131,6 +131,14 @@ public final class Trainer implements AutoCloseable {
 		return root.getManagedArrays().size();
 	}
 
+	/** Shapes of the arrays held by the long-lived manager (leak hunting in tests). */
+	List<String> liveArrayShapes() {
+		List<String> l = new ArrayList<>();
+		for (NDArray a : root.getManagedArrays())
+			l.add(a.getShape() + (a.getName() == null ? "" : " " + a.getName()));
+		return l;
+	}
+
 	/** Steps done so far (pre-training included). */
 	public long step() {
 		return step;
@@ -166,6 +174,7 @@ public final class Trainer implements AutoCloseable {
 			NDArray wav = m.create(b.waveforms, new Shape(b.size, AudioFrontEnd.WINDOW_SAMPLES));
 			losses = step < config.pretrainSteps ? pretrainStep(paired, wav, lr) : ganStep(content, paired, wav, lr);
 		}
+		nets.sweep();
 		step++;
 		elapsedSeconds += (System.nanoTime() - t0) / 1e9;
 		return losses;
@@ -295,6 +304,7 @@ public final class Trainer implements AutoCloseable {
 				rows.add(row);
 			}
 		}
+		nets.sweep();
 		return rows;
 	}
 
