@@ -10,7 +10,7 @@
 //   sound=<file>       WAV, MP3, Ogg or FLAC
 //   strength=1         how loud the model hears the sound
 //   model=             model folder or .zip; empty = the bundled model
-//   worksize=512       long side the network works at (0 = native resolution)
+//   worksize=256       long side the network works at (0 = native resolution)
 //   device=auto        auto, cpu or gpu
 //   window=loudest     which 3 s of the sound: loudest, start, or a time in seconds
 //   suffix=-styled     appended to each output name
@@ -26,13 +26,13 @@ output = value("output", "");
 sound = value("sound", "");
 strength = parseFloat(value("strength", "1"));
 model = value("model", "");
-worksize = parseInt(value("worksize", "512"));
+worksize = parseInt(value("worksize", "256"));
 device = value("device", "auto");
 window = value("window", "loudest");
 suffix = value("suffix", "-styled");
 
 if (input == "" || output == "" || sound == "") {
-	print("Usage: batch_stylize.ijm \"input=<folder> output=<folder> sound=<file> [strength=1] [model=<path>] [worksize=512] [device=auto] [window=loudest] [suffix=-styled]\"");
+	print("Usage: batch_stylize.ijm \"input=<folder> output=<folder> sound=<file> [strength=1] [model=<path>] [worksize=256] [device=auto] [window=loudest] [suffix=-styled]\"");
 	exit;
 }
 if (!File.isDirectory(input)) {
@@ -40,7 +40,7 @@ if (!File.isDirectory(input)) {
 	exit;
 }
 if (isNaN(strength) || isNaN(worksize)) {
-	print("Audio Style batch: strength and worksize must be numbers, got '" + value("strength", "1") + "' and '" + value("worksize", "512") + "'");
+	print("Audio Style batch: strength and worksize must be numbers, got '" + value("strength", "1") + "' and '" + value("worksize", "256") + "'");
 	exit;
 }
 

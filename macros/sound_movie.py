@@ -5,7 +5,7 @@
 #@ Integer (label = "Most frames (0 = all)", value = 0) frames
 #@ File (label = "Output folder", style = "directory") output
 #@ File (label = "Model (empty = bundled)", style = "both", required = false) model
-#@ Integer (label = "Working size (0 = native)", value = 512) worksize
+#@ Integer (label = "Working size (0 = native)", value = 256) worksize
 #@ String (label = "Device", choices = {"auto", "cpu", "gpu"}, value = "auto") device
 #@ CommandService commands
 #@output String summary

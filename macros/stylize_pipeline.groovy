@@ -4,7 +4,7 @@
 #@ Integer (label = "Sweep frames", value = 5, min = 1) frames
 #@ File (label = "Output folder", style = "directory") output
 #@ File (label = "Model (empty = bundled)", style = "both", required = false) model
-#@ Integer (label = "Working size (0 = native)", value = 512, min = 0) worksize
+#@ Integer (label = "Working size (0 = native)", value = 256, min = 0) worksize
 #@ String (label = "Device", choices = {"auto", "cpu", "gpu"}, value = "auto") device
 #@ CommandService commands
 #@output String summary

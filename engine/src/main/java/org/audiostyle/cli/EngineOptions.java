@@ -20,7 +20,7 @@ final class EngineOptions {
 		description = "Where to run: the GPU when DJL sees one (auto), or forced. Default: ${DEFAULT-VALUE}.")
 	String device;
 
-	@Option(names = "--work-size", paramLabel = "PIXELS|native", defaultValue = "512",
+	@Option(names = "--work-size", paramLabel = "PIXELS|native", defaultValue = "256",
 		description = "Long side the network sees; the change is brought back to full resolution. 'native' runs " +
 			"on every pixel (tiled). Default: ${DEFAULT-VALUE}.")
 	String workSize;

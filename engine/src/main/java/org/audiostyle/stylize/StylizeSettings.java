@@ -4,14 +4,14 @@ package org.audiostyle.stylize;
  * How an image is run through the network. Immutable; change with the {@code with...} methods.
  *
  * <p>The working size is the long side (in pixels) the network sees. The model learned its textures on ~256 px
- * frames, so the default (512) restyles at a scale it knows; the change it makes is then brought back to full
+ * frames, so the default (256) restyles at a scale it knows; the change it makes is then brought back to full
  * resolution, keeping the input's fine detail. {@link #NATIVE} runs the network on every input pixel (tiled when
  * large).
  */
 public final class StylizeSettings {
 
 	public static final int NATIVE = 0;
-	public static final int DEFAULT_WORK_SIZE = 512;
+	public static final int DEFAULT_WORK_SIZE = 256;
 	public static final int AUTO = 0;
 
 	public final int workSize;
