@@ -18,7 +18,7 @@ import java.util.Random;
  * and work than zero-stuffing the input to twice its size and correlating with the whole flipped filter.
  * <p>
  * When gradients may be taken (not in low-memory inference) and the filter is separable and the same for every
- * channel, the same map is applied per axis as a 2H x H matrix product instead (see {@link AxisMatrices}), whose
+ * channel, the same map is applied per axis as a 2H x H matrix product instead (see {@code AxisMatrices}), whose
  * backward pass is much faster on CPU than that of the grouped convolution.
  */
 public final class BlurUpsample extends TorchLayer {

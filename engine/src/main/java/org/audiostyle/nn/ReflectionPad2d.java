@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 
 /**
  * {@code nn.ReflectionPad2d(p)}: reflects p pixels at each border of an N x C x H x W input. When gradients may be
- * taken it pads with two fixed 0/1 matrix products (fast backward, see {@link AxisMatrices}); low-memory inference
+ * taken it pads with two fixed 0/1 matrix products (fast backward, see {@code AxisMatrices}); low-memory inference
  * copies slices instead (no H x H matrices, no arithmetic).
  */
 public final class ReflectionPad2d extends TorchLayer {
