@@ -9,6 +9,9 @@ import ai.djl.ndarray.types.Shape;
  * by its own mean and biased variance over H x W, eps 1e-5. No parameters. With {@link NormStatistics} it can record
  * its statistics or use recorded ones instead (tiling); with FiLM modulation in the {@link ForwardContext} it then
  * applies x * (1 + scale) + shift.
+ * <p>
+ * When gradients may be taken, normalisation with the input's own statistics (and FiLM) runs as one fused batch
+ * norm (see {@code fused}); low-memory inference and APPLY use the explicit, in-place-capable chain of ops.
  */
 public final class InstanceNorm2d extends TorchLayer {
 
