@@ -49,7 +49,7 @@ public final class Padding {
 	}
 
 	private static Shape withAxis(Shape s, int axis, long length) {
-		long[] dims = s.getShape();
+		long[] dims = s.getShape().clone(); // Shape hands out its own array: never write into it
 		dims[axis] = length;
 		return new Shape(dims);
 	}

@@ -73,9 +73,6 @@ public final class CheckpointStylizer implements StylizeFunction, AutoCloseable 
 			NDArray out = nets.generator().infer(m, in, emb, null);
 			return PlanarImage.fromNetworkRange(image.width, image.height, out.toFloatArray()).clamp();
 		}
-		finally {
-			nets.sweep();
-		}
 	}
 
 	@Override

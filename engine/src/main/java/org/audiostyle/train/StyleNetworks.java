@@ -23,7 +23,6 @@ public final class StyleNetworks {
 	private final ParameterGroup generatorParams;
 	private final ParameterGroup audioParams;
 	private final NDManager manager;
-	private final java.util.Set<NDArray> own = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
 	/** Builds both networks and initialises them from {@code seed}, in a sub-manager of {@code parent}. */
 	public StyleNetworks(NetworkConfig config, NDManager parent, long seed) {
@@ -35,18 +34,6 @@ public final class StyleNetworks {
 		audio.initialize(manager, seed + 1);
 		this.generatorParams = group("G", generator.stateDict());
 		this.audioParams = group("A", audio.stateDict());
-		own.addAll(generatorParams.all().values());
-		own.addAll(audioParams.all().values());
-	}
-
-	/**
-	 * Closes arrays that forward passes left in the networks' own manager (anything that is not a weight or buffer).
-	 * Some network layers derive helper arrays from their buffers (e.g. the upsampling's polyphase kernels), and
-	 * those land in the buffers' manager instead of the pass's; without this, every step would leak them.
-	 */
-	public void sweep() {
-		for (NDArray a : manager.getManagedArrays())
-			if (!own.contains(a)) a.close();
 	}
 
 	private static ParameterGroup group(String name, Map<String, Parameter> state) {

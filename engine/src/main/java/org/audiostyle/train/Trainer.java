@@ -174,7 +174,6 @@ public final class Trainer implements AutoCloseable {
 			NDArray wav = m.create(b.waveforms, new Shape(b.size, AudioFrontEnd.WINDOW_SAMPLES));
 			losses = step < config.pretrainSteps ? pretrainStep(paired, wav, lr) : ganStep(content, paired, wav, lr);
 		}
-		nets.sweep();
 		step++;
 		elapsedSeconds += (System.nanoTime() - t0) / 1e9;
 		return losses;
@@ -304,7 +303,6 @@ public final class Trainer implements AutoCloseable {
 				rows.add(row);
 			}
 		}
-		nets.sweep();
 		return rows;
 	}
 
