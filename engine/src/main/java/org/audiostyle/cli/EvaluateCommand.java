@@ -53,8 +53,14 @@ final class EvaluateCommand implements Callable<Integer> {
 		s.log = System.err::println;
 		try (StyleModel model = engine.loadModel(); Stylizer stylizer = new Stylizer(model, engine.deviceChoice())) {
 			var settings = engine.settings();
-			EvaluationReport r = EvaluationRunner.run((PlanarImage img, org.audiostyle.audio.SoundMix mix) -> stylizer
-				.stylize(img, stylizer.embed(mix), settings, Progress.NONE), images, sounds, cooccurrence, out, s);
+			// The grid reuses each sound for many images: decode and embed each mix once.
+			java.util.Map<String, float[]> embeddings = new java.util.HashMap<>();
+			EvaluationReport r = EvaluationRunner.run((PlanarImage img, org.audiostyle.audio.SoundMix mix) -> {
+				String key = mix.sounds() + "|" + mix.weights() + "|" + mix.strength();
+				float[] e = embeddings.get(key);
+				if (e == null) embeddings.put(key, e = stylizer.embed(mix));
+				return stylizer.stylize(img, e, settings, Progress.NONE);
+			}, images, sounds, cooccurrence, out, s);
 			System.err.println("report written to " + out + " (model " + model.id() + ")");
 			System.out.println(r.markdown());
 		}
