@@ -163,7 +163,9 @@ public final class Trainer implements AutoCloseable {
 		long t0 = System.nanoTime();
 		profile.clear();
 		lap = t0;
-		Batch b = Batch.draw(data, config.batch, config.crop, config.flip, config.randomAudioWindow, dataRng);
+		boolean pretraining = step < config.pretrainSteps;
+		Batch b = Batch.draw(data, pretraining ? config.effectivePretrainBatch() : config.batch, config.crop,
+			config.flip, config.randomAudioWindow, dataRng);
 		double lr = currentLearningRate();
 		mark("batch");
 		StepLosses losses;
@@ -172,7 +174,7 @@ public final class Trainer implements AutoCloseable {
 			NDArray content = m.create(b.content, img);
 			NDArray paired = m.create(b.paired, img);
 			NDArray wav = m.create(b.waveforms, new Shape(b.size, AudioFrontEnd.WINDOW_SAMPLES));
-			losses = step < config.pretrainSteps ? pretrainStep(paired, wav, lr) : ganStep(content, paired, wav, lr);
+			losses = pretraining ? pretrainStep(paired, wav, lr) : ganStep(content, paired, wav, lr);
 		}
 		step++;
 		elapsedSeconds += (System.nanoTime() - t0) / 1e9;

@@ -34,6 +34,7 @@ public class TrainerResumeTest {
 	public void resumedRunEqualsUninterruptedRun() throws IOException {
 		TrainingData data = TinyData.create(3, 36);
 		TrainConfig config = TinyData.config(4, 2); // 2 pre-training steps, then GAN steps: the resume is at step 3
+		config.pretrainBatch = 3; // pre-training draws its own, larger batches
 		Map<String, float[]> straight;
 		try (Trainer t = new Trainer(config, data)) {
 			while (!t.finished())
