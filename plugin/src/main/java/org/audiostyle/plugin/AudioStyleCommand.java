@@ -19,6 +19,10 @@ import org.scijava.ui.UIService;
  * cancel through the TaskService and StatusService, and errors as one clear message (a dialog only when there is a
  * screen; headless it goes to the log and the command is cancelled with it as the reason). A cancelled or failed run
  * sets no output.
+ *
+ * <p>The engine settings (model, working size, device, feather) and the result are declared again in each command on
+ * purpose: SciJava lists a superclass's parameters before the subclass's, which would put them at the top of every
+ * dialog and macro recording, ahead of the image and the sound (tried; see {@code CommandDiscoveryTest}).
  */
 public abstract class AudioStyleCommand extends ContextCommand {
 
