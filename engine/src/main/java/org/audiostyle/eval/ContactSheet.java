@@ -11,7 +11,7 @@ import java.util.List;
 
 import org.audiostyle.image.PlanarImage;
 import org.audiostyle.image.Resampling;
-import org.audiostyle.train.data.ImageFiles;
+import org.audiostyle.image.RgbImageFiles;
 
 /**
  * A grid of images as one PNG: rows (e.g. one per sound) by columns (e.g. one per input image), every cell the centred
@@ -54,7 +54,7 @@ public final class ContactSheet {
 				PlanarImage square = img.width == img.height ? img : img.crop((img.width - side) / 2, (img.height - side) /
 					2, side, side);
 				PlanarImage scaled = side == cell ? square : Resampling.resize(square, cell, cell);
-				g.drawImage(ImageFiles.toBuffered(scaled), left + GAP + c * (cell + GAP), top + GAP + r * (cell + GAP),
+				g.drawImage(RgbImageFiles.toBuffered(scaled), left + GAP + c * (cell + GAP), top + GAP + r * (cell + GAP),
 					null);
 			}
 		try {
@@ -82,6 +82,6 @@ public final class ContactSheet {
 	public static void write(List<List<PlanarImage>> rows, List<String> rowLabels, List<String> columnLabels, int cell,
 		Path png) throws IOException
 	{
-		ImageFiles.writePng(compose(rows, rowLabels, columnLabels, cell), png);
+		RgbImageFiles.writePng(compose(rows, rowLabels, columnLabels, cell), png);
 	}
 }

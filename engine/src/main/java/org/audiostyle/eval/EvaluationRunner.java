@@ -17,10 +17,10 @@ import org.audiostyle.audio.SoundMix;
 import org.audiostyle.image.PlanarImage;
 import org.audiostyle.image.Resampling;
 import org.audiostyle.train.SeededRandom;
-import org.audiostyle.train.data.AtomicFiles;
+import org.audiostyle.io.AtomicFiles;
 import org.audiostyle.train.data.ClassFolderSource;
 import org.audiostyle.train.data.Cooccurrence;
-import org.audiostyle.train.data.ImageFiles;
+import org.audiostyle.image.RgbImageFiles;
 
 /**
  * {@code audiostyle evaluate}: stylizes a fixed grid of held-out (image, sound) pairs and reports
@@ -74,7 +74,7 @@ public final class EvaluationRunner {
 
 		// The grid.
 		SeededRandom rng = new SeededRandom(s.seed);
-		List<Item> images = pick(ClassFolderSource.classFolders(imagesDir, ImageFiles::isImage), s.imagesPerClass, rng);
+		List<Item> images = pick(ClassFolderSource.classFolders(imagesDir, RgbImageFiles::isImage), s.imagesPerClass, rng);
 		Map<String, List<Path>> soundFolders = ClassFolderSource.classFolders(soundsDir, ClassFolderSource::isSound);
 		soundFolders.keySet().removeIf(c -> table.targetsFor(c).isEmpty());
 		List<Item> sounds = pick(soundFolders, s.soundsPerClass, rng);
@@ -88,7 +88,7 @@ public final class EvaluationRunner {
 		}
 		List<PlanarImage> inputs = new ArrayList<>();
 		for (Item im : images)
-			inputs.add(ImageFiles.read(im.path));
+			inputs.add(RgbImageFiles.read(im.path));
 
 		Tally modelT = new Tally(), identityT = new Tally(), colourT = new Tally();
 		PlanarImage[][] outputs = new PlanarImage[sounds.size()][images.size()];
@@ -133,7 +133,7 @@ public final class EvaluationRunner {
 		List<List<PlanarImage>> rows = new ArrayList<>();
 		List<PlanarImage> inputs = new ArrayList<>();
 		for (Path p : imageFiles)
-			inputs.add(ImageFiles.read(p));
+			inputs.add(RgbImageFiles.read(p));
 		rows.add(inputs);
 		List<String> labels = new ArrayList<>();
 		labels.add("input");
@@ -174,8 +174,8 @@ public final class EvaluationRunner {
 	private static ColourTransfer.Statistics sceneStatistics(Path classDir) throws IOException {
 		List<PlanarImage> imgs = new ArrayList<>();
 		if (Files.isDirectory(classDir)) try (java.util.stream.Stream<Path> files = Files.list(classDir)) {
-			for (Path p : files.filter(ImageFiles::isImage).sorted().collect(java.util.stream.Collectors.toList()))
-				imgs.add(Resampling.resize(ImageFiles.read(p), 64, 64));
+			for (Path p : files.filter(RgbImageFiles::isImage).sorted().collect(java.util.stream.Collectors.toList()))
+				imgs.add(Resampling.resize(RgbImageFiles.read(p), 64, 64));
 		}
 		if (imgs.isEmpty()) throw new IOException("No training images of scene class '" + classDir.getFileName() +
 			"' in " + classDir + " for the colour-transfer baseline.");

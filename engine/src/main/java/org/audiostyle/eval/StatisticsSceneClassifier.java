@@ -14,9 +14,9 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 
 import org.audiostyle.image.PlanarImage;
-import org.audiostyle.train.data.AtomicFiles;
+import org.audiostyle.io.AtomicFiles;
 import org.audiostyle.train.data.ClassFolderSource;
-import org.audiostyle.train.data.ImageFiles;
+import org.audiostyle.image.RgbImageFiles;
 
 /**
  * A scene classifier on colour and texture statistics ({@link ImageFeatures}) with multinomial logistic regression,
@@ -38,7 +38,7 @@ public final class StatisticsSceneClassifier implements SceneClassifier {
 
 	/** Trains on every image of {@code imagesDir/<class>/}. Use the training split only. */
 	public static StatisticsSceneClassifier train(Path imagesDir, Consumer<String> log) throws IOException {
-		Map<String, List<Path>> folders = ClassFolderSource.classFolders(imagesDir, ImageFiles::isImage);
+		Map<String, List<Path>> folders = ClassFolderSource.classFolders(imagesDir, RgbImageFiles::isImage);
 		if (folders.size() < 2) throw new IOException("A scene classifier needs at least two class folders with images " +
 			"under " + imagesDir + ".");
 		List<String> classes = new ArrayList<>(folders.keySet());
@@ -46,7 +46,7 @@ public final class StatisticsSceneClassifier implements SceneClassifier {
 		List<Integer> y = new ArrayList<>();
 		for (int c = 0; c < classes.size(); c++) {
 			for (Path p : folders.get(classes.get(c))) {
-				x.add(ImageFeatures.extract(ImageFiles.read(p)));
+				x.add(ImageFeatures.extract(RgbImageFiles.read(p)));
 				y.add(c);
 			}
 			log.accept("classifier features: " + classes.get(c) + " " + folders.get(classes.get(c)).size());
@@ -70,7 +70,7 @@ public final class StatisticsSceneClassifier implements SceneClassifier {
 
 	/** Accuracy and confusion counts on a class-folder image set (classes it does not know are skipped). */
 	public static Accuracy accuracy(SceneClassifier classifier, Path imagesDir) throws IOException {
-		Map<String, List<Path>> folders = ClassFolderSource.classFolders(imagesDir, ImageFiles::isImage);
+		Map<String, List<Path>> folders = ClassFolderSource.classFolders(imagesDir, RgbImageFiles::isImage);
 		Accuracy a = new Accuracy();
 		for (Map.Entry<String, List<Path>> e : folders.entrySet()) {
 			if (!classifier.classes().contains(e.getKey())) continue;
@@ -78,7 +78,7 @@ public final class StatisticsSceneClassifier implements SceneClassifier {
 			for (String c : classifier.classes())
 				row.put(c, 0);
 			for (Path p : e.getValue()) {
-				String got = classifier.classify(ImageFiles.read(p));
+				String got = classifier.classify(RgbImageFiles.read(p));
 				row.merge(got, 1, Integer::sum);
 				a.total++;
 				if (got.equals(e.getKey())) a.correct++;

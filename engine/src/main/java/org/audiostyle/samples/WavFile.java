@@ -3,10 +3,10 @@ package org.audiostyle.samples;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+
+import org.audiostyle.io.AtomicFiles;
 
 /** Writes 16-bit PCM mono WAV files byte for byte the same on every machine (no JavaSound involved). */
 public final class WavFile {
@@ -30,24 +30,7 @@ public final class WavFile {
 
 	/** Writes the bytes to a temporary file next to {@code target}, then moves it into place. */
 	public static void writeAtomically(Path target, byte[] bytes) throws IOException {
-		Path dir = target.toAbsolutePath().getParent();
-		Files.createDirectories(dir);
-		Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-		try {
-			Files.write(tmp, bytes);
-			// temp files are created private (rw-------); a sound for others to use should be readable like any file
-			if (Files.getFileStore(tmp).supportsFileAttributeView("posix"))
-				Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-			try {
-				Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-			}
-			catch (AtomicMoveNotSupportedException e) {
-				Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-			}
-		}
-		finally {
-			Files.deleteIfExists(tmp);
-		}
+		AtomicFiles.write(target, bytes);
 	}
 
 	private static byte[] ascii(String s) {

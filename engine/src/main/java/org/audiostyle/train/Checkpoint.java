@@ -21,7 +21,7 @@ import com.google.gson.JsonParser;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 
-import org.audiostyle.train.data.AtomicFiles;
+import org.audiostyle.io.AtomicFiles;
 
 /**
  * One checkpoint file {@code step-000123.ckpt}: a magic header, a JSON block (step, configuration, RNG states,

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.audiostyle.train.data.AtomicFiles;
+import org.audiostyle.io.AtomicFiles;
 
 /**
  * The CSV loss log {@code losses.csv}: one row per step with the learning rate, every loss and the step time. On

@@ -17,7 +17,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 import org.audiostyle.image.PlanarImage;
-import org.audiostyle.train.data.AtomicFiles;
+import org.audiostyle.io.AtomicFiles;
 import org.audiostyle.train.data.ClassFolderSource;
 import org.audiostyle.train.data.CsvPairSource;
 import org.audiostyle.train.data.TrainingData;

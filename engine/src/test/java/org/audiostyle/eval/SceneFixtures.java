@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Random;
 
 import org.audiostyle.image.PlanarImage;
-import org.audiostyle.train.data.ImageFiles;
+import org.audiostyle.image.RgbImageFiles;
 
 /** Generated "scenes": blue skies (bright, saturated, sharp), fog (grey, washed out, blurred), night (dark). */
 final class SceneFixtures {
@@ -43,6 +43,6 @@ final class SceneFixtures {
 
 	static void write(Path dir, String kind, int count, long seed) throws IOException {
 		for (int i = 0; i < count; i++)
-			ImageFiles.writePng(ImageFiles.toBuffered(scene(kind, seed + i)), dir.resolve(kind).resolve(i + ".png"));
+			RgbImageFiles.writePng(RgbImageFiles.toBuffered(scene(kind, seed + i)), dir.resolve(kind).resolve(i + ".png"));
 	}
 }

@@ -96,7 +96,7 @@ public class TrainingRunTest {
 		// the checkpoint stylizes images of any size, and the sound changes the result
 		try (CheckpointStylizer st = CheckpointStylizer.open(a)) {
 			assertEquals(4, st.step());
-			org.audiostyle.image.PlanarImage in = org.audiostyle.train.data.ImageFiles.read(data.resolve("images/red/1.jpg"));
+			org.audiostyle.image.PlanarImage in = org.audiostyle.image.RgbImageFiles.read(data.resolve("images/red/1.jpg"));
 			org.audiostyle.image.PlanarImage low = st.stylize(in, org.audiostyle.audio.SoundMix.of(org.audiostyle.audio.Sound
 				.file(data.resolve("sounds/low/a.wav"))));
 			org.audiostyle.image.PlanarImage high = st.stylize(in, org.audiostyle.audio.SoundMix.of(org.audiostyle.audio

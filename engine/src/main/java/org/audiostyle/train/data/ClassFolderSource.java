@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.audiostyle.image.PlanarImage;
+import org.audiostyle.image.RgbImageFiles;
 
 /**
  * The class-folder layout: {@code sounds/<class>/*.wav}, {@code images/<class>/*.jpg} and a co-occurrence table.
@@ -61,7 +62,7 @@ public final class ClassFolderSource {
 		Cooccurrence table = Cooccurrence.read(cooccurrence != null ? cooccurrence : dataDir.resolve(
 			"cooccurrence.csv"));
 		Map<String, List<Path>> soundFiles = classFolders(dataDir.resolve("sounds"), ClassFolderSource::isSound);
-		Map<String, List<Path>> imageFiles = classFolders(dataDir.resolve("images"), ImageFiles::isImage);
+		Map<String, List<Path>> imageFiles = classFolders(dataDir.resolve("images"), RgbImageFiles::isImage);
 		if (soundFiles.isEmpty()) throw new IOException("No sound files under " + dataDir.resolve("sounds") +
 			"/<class>/.");
 		if (imageFiles.isEmpty()) throw new IOException("No image files under " + dataDir.resolve("images") +
@@ -73,7 +74,7 @@ public final class ClassFolderSource {
 		for (Map.Entry<String, List<Path>> e : imageFiles.entrySet()) {
 			int first = images.size();
 			for (Path p : e.getValue()) {
-				images.add(ImageFiles.readSquare(p, loadSize));
+				images.add(RgbImageFiles.readSquare(p, loadSize));
 				imageNames.add(e.getKey() + "/" + p.getFileName());
 			}
 			int[] idx = new int[e.getValue().size()];

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.audiostyle.image.PlanarImage;
+import org.audiostyle.image.RgbImageFiles;
 
 /**
  * A CSV of real pairs: header {@code image,sound}, one pair per line, paths absolute or relative to the CSV's folder.
@@ -56,7 +57,7 @@ public final class CsvPairSource {
 		List<PlanarImage> images = new ArrayList<>();
 		List<String> names = new ArrayList<>();
 		for (Path p : imageIndex.keySet()) {
-			images.add(ImageFiles.readSquare(p, loadSize));
+			images.add(RgbImageFiles.readSquare(p, loadSize));
 			names.add(base.relativize(p.toAbsolutePath()).toString());
 		}
 		List<SoundClip> sounds = new ArrayList<>();

@@ -13,9 +13,9 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
+import org.audiostyle.io.AtomicFiles;
 import org.audiostyle.plugin.AudioStyleException;
 import org.audiostyle.plugin.Restyle;
 import org.audiostyle.plugin.RestyleRequest;
@@ -189,13 +189,13 @@ public class AudioStyleMacroExtensions implements PlugIn, MacroExtension {
 		ImagePlus result = Restyle.stylize(state.session(), r, monitor());
 		if (!ext.startsWith("tif") && result.getStackSize() > 1) throw new AudioStyleException(in.getName() +
 			" has " + result.getStackSize() + " planes: save stacks as .tif.");
-		Path tmp = Files.createTempFile(out.getParentFile().toPath(), ".audiostyle-", "." + ext);
+		Path tmp = AtomicFiles.tempNextTo(out.toPath(), "." + ext);
 		try {
 			FileSaver saver = new FileSaver(result);
 			boolean ok = ext.startsWith("tif") ? saver.saveAsTiff(tmp.toString()) : ext.equals("png") ? saver.saveAsPng(
 				tmp.toString()) : saver.saveAsJpeg(tmp.toString());
 			if (!ok) throw new AudioStyleException("Could not write " + out);
-			Files.move(tmp, out.toPath(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			AtomicFiles.move(tmp, out.toPath());
 		}
 		finally {
 			Files.deleteIfExists(tmp);

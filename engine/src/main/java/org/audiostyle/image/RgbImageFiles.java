@@ -1,4 +1,4 @@
-package org.audiostyle.train.data;
+package org.audiostyle.image;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -8,13 +8,15 @@ import java.util.Locale;
 
 import javax.imageio.ImageIO;
 
-import org.audiostyle.image.PlanarImage;
-import org.audiostyle.image.Resampling;
+import org.audiostyle.io.AtomicFiles;
 
-/** Reading and writing ordinary image files (JPEG, PNG, BMP, GIF) as {@link PlanarImage}s in [0, 1]. */
-public final class ImageFiles {
+/**
+ * Photos as 8-bit RGB {@link PlanarImage}s in [0, 1]: training and evaluation images (JPEG, PNG, BMP, GIF), sample
+ * grids and contact sheets. Images a user stylizes, of any type and bit depth, go through {@link ImageFiles}.
+ */
+public final class RgbImageFiles {
 
-	private ImageFiles() {}
+	private RgbImageFiles() {}
 
 	public static boolean isImage(Path p) {
 		String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -62,9 +64,7 @@ public final class ImageFiles {
 
 	/** Writes a PNG through a temporary file and an atomic move. */
 	public static void writePng(BufferedImage image, Path file) throws IOException {
-		Path dir = file.toAbsolutePath().getParent();
-		Files.createDirectories(dir);
-		Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+		Path tmp = AtomicFiles.tempNextTo(file);
 		try {
 			if (!ImageIO.write(image, "png", tmp.toFile())) throw new IOException("No PNG writer available.");
 			AtomicFiles.move(tmp, file);
