@@ -21,6 +21,8 @@ import org.audiostyle.io.AtomicFiles;
 import org.audiostyle.train.data.ClassFolderSource;
 import org.audiostyle.train.data.Cooccurrence;
 import org.audiostyle.image.RgbImageFiles;
+import org.audiostyle.stylize.StylizeFunction;
+import org.audiostyle.image.ContactSheet;
 
 /**
  * {@code audiostyle evaluate}: stylizes a fixed grid of held-out (image, sound) pairs and reports

@@ -11,7 +11,7 @@ import ai.djl.ndarray.types.Shape;
 
 import org.audiostyle.audio.AudioFrontEnd;
 import org.audiostyle.audio.SoundMix;
-import org.audiostyle.eval.StylizeFunction;
+import org.audiostyle.stylize.StylizeFunction;
 import org.audiostyle.image.PlanarImage;
 
 /**

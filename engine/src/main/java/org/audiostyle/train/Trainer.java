@@ -20,7 +20,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 
 import org.audiostyle.audio.AudioFrontEnd;
-import org.audiostyle.eval.ContactSheet;
+import org.audiostyle.image.ContactSheet;
 import org.audiostyle.image.PlanarImage;
 import org.audiostyle.train.data.TrainingData;
 

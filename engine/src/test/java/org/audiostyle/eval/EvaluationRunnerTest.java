@@ -13,6 +13,7 @@ import org.audiostyle.image.PlanarImage;
 import org.audiostyle.train.data.TestMedia;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.audiostyle.stylize.StylizeFunction;
 
 /**
  * The evaluation pipeline on generated scenes and sounds, with a "model" that moves each pixel toward the colour of

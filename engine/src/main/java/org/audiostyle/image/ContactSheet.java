@@ -1,4 +1,4 @@
-package org.audiostyle.eval;
+package org.audiostyle.image;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -9,9 +9,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.audiostyle.image.PlanarImage;
-import org.audiostyle.image.Resampling;
-import org.audiostyle.image.RgbImageFiles;
 
 /**
  * A grid of images as one PNG: rows (e.g. one per sound) by columns (e.g. one per input image), every cell the centred

@@ -1,4 +1,4 @@
-package org.audiostyle.eval;
+package org.audiostyle.stylize;
 
 import java.io.IOException;
 
