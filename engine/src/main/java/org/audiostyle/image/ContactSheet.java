@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-
 /**
  * A grid of images as one PNG: rows (e.g. one per sound) by columns (e.g. one per input image), every cell the centred
  * square of its image resized to the same size, with optional text labels for rows and columns. Labels are skipped if the platform cannot
