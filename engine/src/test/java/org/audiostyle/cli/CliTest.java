@@ -61,6 +61,32 @@ class CliTest {
 	}
 
 	@Test
+	void sheetHasARowPerSoundMixOrStrengthAndAColumnPerImage() throws Exception {
+		Path out = dir.resolve("sheet.png");
+		String birds = ROOT.resolve("sample-sounds/birdsong.wav").toString();
+		assertEquals(0, run("sheet", "--image", MEADOW.toString(), "--image", ROOT.resolve("test-images/hills.png")
+			.toString(), "--row", RAIN.toString(), "--row", RAIN + "*0.7+" + birds + "*0.3", "--row", RAIN + "@2",
+			"--cell", "48", "--model", model.toString(), "--out", out.toString()));
+		BufferedImage img = ImageIO.read(out.toFile());
+		// label column + 2 images wide, input row + 3 sound rows high: more rows than columns of cells
+		assertTrue(img.getHeight() > 4 * 48 && img.getWidth() > 2 * 48, img.getWidth() + "x" + img.getHeight());
+		assertEquals(CliErrors.BAD_INPUT, run("sheet", "--image", MEADOW.toString(), "--row", RAIN.toString(),
+			"--model", model.toString(), "--out", out.toString()), "no overwrite without --overwrite");
+		Path never = dir.resolve("never-sheet.png");
+		assertEquals(CliErrors.BAD_INPUT, run("sheet", "--image", MEADOW.toString(), "--row", RAIN + "*0.7+" + birds,
+			"--model", model.toString(), "--out", never.toString()), "weights on some sounds of a mix only");
+		assertEquals(CliErrors.BAD_INPUT, run("sheet", "--image", MEADOW.toString(), "--row", RAIN + "@loud",
+			"--model", model.toString(), "--out", never.toString()));
+		assertFalse(Files.exists(never));
+	}
+
+	@Test
+	void sheetRowLabelsDropFoldersAndExtensions() {
+		assertEquals("rain", SheetCommand.label("/x/y/rain.wav"));
+		assertEquals("rain*0.7+fire*0.3@2", SheetCommand.label("a/rain.wav*0.7+b/fire.mp3*0.3@2"));
+	}
+
+	@Test
 	void badInputFailsClearlyAndWritesNothing() {
 		Path out = dir.resolve("never.png");
 		assertEquals(CliErrors.BAD_INPUT, run("stylize", "--image", dir.resolve("missing.png").toString(), "--sound",
