@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Regenerates the README pictures (docs/*.png) with the bundled default model, from the project's own test images
+# and sample sounds only. Run from anywhere; needs the engine and plugin built (mvn -B install -DskipTests).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+S=sample-sounds
+IMAGES=(--image test-images/meadow.png --image test-images/hills.png --image test-images/lake.png)
+
+./audiostyle sheet "${IMAGES[@]}" --overwrite --out docs/stylize.png \
+	--row $S/birdsong.wav --row $S/rain.wav --row $S/thunder.wav --row $S/wind.wav --row $S/fire.wav \
+	--row $S/crickets.wav --row $S/waves.wav
+
+./audiostyle sheet "${IMAGES[@]}" --overwrite --out docs/sweep.png \
+	--row "$S/rain.wav@0.25" --row "$S/rain.wav@0.5" --row "$S/rain.wav@1" --row "$S/rain.wav@2" \
+	--row "$S/rain.wav*1+$S/fire.wav*0" --row "$S/rain.wav*0.75+$S/fire.wav*0.25" \
+	--row "$S/rain.wav*0.5+$S/fire.wav*0.5" --row "$S/rain.wav*0.25+$S/fire.wav*0.75" \
+	--row "$S/rain.wav*0+$S/fire.wav*1"
+
+CP_FILE=plugin/target/runtime-classpath.txt
+(cd plugin && mvn -B -q -o dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile=target/runtime-classpath.txt)
+jshell --class-path "plugin/target/classes:$(cat $CP_FILE)" -R-Djava.awt.headless=true -R-Dai.djl.offline=true \
+	-R-Dai.djl.pytorch.num_interop_threads=1 tools/docs/movie-strip.jsh
