@@ -39,9 +39,10 @@ final class EngineOptions {
 		if (!StyleModel.hasBundledModel())
 			System.err.println("note: no trained default model is bundled in this build; using seeded random " +
 				"weights (" + m.id() + "). Pass --model to use a trained one.");
-		else if ("preliminary".equals(m.manifest().provenance.get("status")))
-			System.err.println("note: the bundled model " + m.id() + " is preliminary (short training run; see " +
-				"MODEL_CARD.md). Pass --model to use another.");
+		else if (m.manifest().provenance.containsKey("status"))
+			System.err.println("note: the bundled model " + m.id() + " is marked '" + m.manifest().provenance.get(
+				"status") + "': it does not yet meet the project's quality targets (see its MODEL_CARD.md). Pass " +
+				"--model to use another.");
 		return m;
 	}
 
