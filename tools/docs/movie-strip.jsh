@@ -38,7 +38,7 @@ ImagePlus movie = (ImagePlus) context.service(CommandService.class).run(
 	org.audiostyle.plugin.SoundToMovie.class, true, inputs).get().getOutput("result");
 int n = movie.getStackSize();
 ImagePlus strip = new MontageMaker().makeMontage2(movie, n, 1, 160.0 / movie.getWidth(), 1, n, 1, 2, true);
-IJ.saveAs(strip, "png", "docs/movie.png");
+if (!new ij.io.FileSaver(strip).saveAsPng("docs/movie.png")) throw new IllegalStateException("cannot write docs/movie.png");
 System.out.println("docs/movie.png: " + n + " frames");
 context.dispose();
 /exit
