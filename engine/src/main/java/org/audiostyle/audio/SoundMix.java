@@ -42,6 +42,13 @@ public final class SoundMix {
 		return new SoundMix(new ArrayList<>(sounds), w, 1.0);
 	}
 
+	/** Equal weights summing to 1: the default when a user names several sounds without weights. */
+	public static SoundMix equal(List<Sound> sounds) {
+		double[] w = new double[sounds.size()];
+		java.util.Arrays.fill(w, 1.0 / Math.max(1, sounds.size()));
+		return of(sounds, w);
+	}
+
 	/** A cross-fade: (1 - t) of a and t of b. */
 	public static SoundMix crossfade(Sound a, Sound b, double t) {
 		if (!(t >= 0 && t <= 1)) throw new IllegalArgumentException("Cross-fade position must be in [0, 1], got " + t);

@@ -93,7 +93,7 @@ final class SheetCommand implements Callable<Integer> {
 		return 0;
 	}
 
-	/** {@code a.wav*0.7+b.wav*0.3@2}: files with optional weights (default equal, summing to 1), optional strength. */
+	/** {@code a.wav*0.7+b.wav*0.3@2}: files with optional weights (default {@link SoundMix#equal}), optional strength. */
 	static SoundMix parseRow(String spec, AudioWindow window) throws NoSuchFileException {
 		String body = spec.trim();
 		double strength = 1;
@@ -109,7 +109,6 @@ final class SheetCommand implements Callable<Integer> {
 		for (int i = 0; i < parts.length; i++) {
 			String part = parts[i].trim();
 			int star = part.lastIndexOf('*');
-			weights[i] = 1.0 / parts.length;
 			if (star >= 0) {
 				weights[i] = number(part.substring(star + 1), "weight", spec);
 				part = part.substring(0, star).trim();
@@ -122,7 +121,7 @@ final class SheetCommand implements Callable<Integer> {
 		}
 		if (weighted != 0 && weighted != parts.length) throw new IllegalArgumentException("Row '" + spec + "': give " +
 			"a weight (*W) to every sound of a mix or to none.");
-		return SoundMix.of(sounds, weights).withStrength(strength);
+		return (weighted == 0 ? SoundMix.equal(sounds) : SoundMix.of(sounds, weights)).withStrength(strength);
 	}
 
 	private static double number(String text, String what, String spec) {

@@ -38,11 +38,6 @@ final class SoundOptions {
 			if (!Files.isRegularFile(p)) throw new NoSuchFileException(p + " (sound file)");
 			list.add(Sound.file(p, w));
 		}
-		double[] wts = weights;
-		if (wts == null) {
-			wts = new double[list.size()];
-			java.util.Arrays.fill(wts, 1.0 / list.size());
-		}
-		return SoundMix.of(list, wts).withStrength(strength);
+		return (weights == null ? SoundMix.equal(list) : SoundMix.of(list, weights)).withStrength(strength);
 	}
 }

@@ -9,12 +9,10 @@ import java.awt.image.RenderedImage;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Iterator;
 import java.util.concurrent.ThreadLocalRandom;
@@ -30,6 +28,8 @@ import net.imglib2.blocks.PrimitiveBlocks;
 import net.imglib2.img.Img;
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.numeric.ARGBType;
+
+import org.audiostyle.io.AtomicFiles;
 
 /**
  * Reads image files into ImgLib2 images and writes RGB images as PNG, through Java's ImageIO (PNG, JPEG, TIFF, BMP,
@@ -231,12 +231,7 @@ public final class ImageFiles {
 			}
 		}
 		try {
-			try {
-				Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-			}
-			catch (AtomicMoveNotSupportedException e) {
-				Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-			}
+			AtomicFiles.move(tmp, target);
 		}
 		catch (IOException e) {
 			throw new IOException("Cannot write " + file + ": " + describe(e), e);

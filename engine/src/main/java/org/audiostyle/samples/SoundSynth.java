@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Random;
 
+import org.audiostyle.io.AtomicFiles;
+
 /**
  * A small deterministic synthesizer of nature sounds, so the project ships sounds to try that are its own (no
  * recordings with unclear licences). Each recipe is a few lines of noise, filters and events; the same seed gives the
@@ -86,7 +88,7 @@ public strictfp final class SoundSynth {
 	/** Writes every shipped sound into {@code dir}. */
 	public static void writeAll(Path dir) throws IOException {
 		for (Kind k : Kind.values())
-			WavFile.writeAtomically(dir.resolve(k.fileName()), wav(k));
+			AtomicFiles.write(dir.resolve(k.fileName()), wav(k));
 	}
 
 	/** Usage: {@code SoundSynth [folder]} (default {@code sample-sounds}). */

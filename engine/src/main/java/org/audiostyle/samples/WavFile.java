@@ -1,14 +1,12 @@
 package org.audiostyle.samples;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
-import org.audiostyle.io.AtomicFiles;
-
-/** Writes 16-bit PCM mono WAV files byte for byte the same on every machine (no JavaSound involved). */
+/**
+ * Encodes 16-bit PCM mono WAV files byte for byte the same on every machine (no JavaSound involved); write them with
+ * {@link org.audiostyle.io.AtomicFiles#write}.
+ */
 public final class WavFile {
 
 	private WavFile() {}
@@ -28,10 +26,6 @@ public final class WavFile {
 		return b.array();
 	}
 
-	/** Writes the bytes to a temporary file next to {@code target}, then moves it into place. */
-	public static void writeAtomically(Path target, byte[] bytes) throws IOException {
-		AtomicFiles.write(target, bytes);
-	}
 
 	private static byte[] ascii(String s) {
 		return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);

@@ -15,6 +15,7 @@ import org.audiostyle.audio.AudioFrontEnd;
 import org.audiostyle.audio.AudioInfo;
 import org.audiostyle.audio.Sound;
 import org.audiostyle.audio.TestAudio;
+import org.audiostyle.io.AtomicFiles;
 import org.audiostyle.samples.SoundSynth.Kind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,7 +60,7 @@ class SoundSynthTest {
 	@EnumSource(Kind.class)
 	void everySoundGoesThroughTheFrontEnd(Kind kind) throws IOException {
 		Path f = dir.resolve(kind.fileName());
-		WavFile.writeAtomically(f, SoundSynth.wav(kind));
+		AtomicFiles.write(f, SoundSynth.wav(kind));
 		AudioInfo info = AudioInfo.read(f);
 		assertEquals(SoundSynth.SECONDS, info.durationSeconds(), 1e-9);
 		assertEquals(SoundSynth.SAMPLE_RATE, info.sampleRate());

@@ -4,6 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Paths;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
 import org.junit.jupiter.api.Test;
 
 public class TrainConfigTest {
@@ -20,6 +28,21 @@ public class TrainConfigTest {
 		TrainConfig c = TrainConfig.fromJson("{\"recipe\": \"sound-aware\", \"batch\": 4, \"pretrainBatch\": 16}");
 		assertEquals(16, c.effectivePretrainBatch());
 		assertEquals(16, TrainConfig.fromJson(c.toJson()).effectivePretrainBatch());
+	}
+
+	/** The configuration the README gives for the bundled model is the one stored in the bundled model.json. */
+	@Test
+	public void committedDefaultModelConfigIsTheBundledModelsOwn() throws IOException {
+		TrainConfig committed = TrainConfig.read(Paths.get("../tools/train/default-model.json"));
+		JsonObject manifest;
+		try (InputStream in = TrainConfigTest.class.getResourceAsStream(
+			"/org/audiostyle/models/default/model.json"))
+		{
+			manifest = JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getAsJsonObject();
+		}
+		TrainConfig bundled = TrainConfig.fromJson(manifest.getAsJsonObject("provenance").get("trainConfig")
+			.getAsString());
+		assertEquals(bundled.toJson(), committed.toJson());
 	}
 
 	@Test

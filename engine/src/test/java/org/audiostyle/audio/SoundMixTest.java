@@ -1,0 +1,28 @@
+package org.audiostyle.audio;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+public class SoundMixTest {
+
+	private static Sound tone(String name) {
+		return Sound.samples(new float[] { 0.1f, -0.1f }, 16000, name);
+	}
+
+	@Test
+	public void equalWeightsSumToOne() {
+		SoundMix m = SoundMix.equal(List.of(tone("a"), tone("b"), tone("c"), tone("d")));
+		assertEquals(List.of(0.25, 0.25, 0.25, 0.25), m.weights());
+		assertEquals(1.0, m.strength());
+	}
+
+	@Test
+	public void equalMixOfNothingIsRefused() {
+		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SoundMix.equal(List.of()));
+		assertEquals("A mix needs at least one sound.", e.getMessage());
+	}
+}
