@@ -35,19 +35,9 @@ public final class BlockBackwardBenchmark {
 			time(root, s, "blur down, matrices", x -> down.apply(x, train));
 			time(root, half, "blur up (from half), polyphase conv", x -> up.applyToChannels(x, 0, train));
 			time(root, half, "blur up (from half), matrices", x -> up.apply(x, train));
-			time(root, s, "instance norm, chain", BlockBackwardBenchmark::chain);
+			time(root, s, "instance norm, chain", TrainingPathTest::directInstanceNorm);
 			time(root, s, "instance norm, fused", x -> norm.apply(x, train));
 		}
-	}
-
-	/** The direct instance norm: biased variance over H x W per image and channel, eps 1e-5. */
-	private static NDArray chain(NDArray x) {
-		Shape s = x.getShape();
-		NDArray mean = x.reshape(s.get(0), s.get(1), -1).mean(new int[] { 2 }, true).reshape(s.get(0), s.get(1), 1, 1);
-		NDArray centred = x.sub(mean);
-		NDArray var = centred.square().reshape(s.get(0), s.get(1), -1).mean(new int[] { 2 }, true)
-			.reshape(s.get(0), s.get(1), 1, 1);
-		return centred.div(var.add(1e-5).sqrt());
 	}
 
 	private static void time(NDManager root, Shape s, String what, Function<NDArray, NDArray> f) {
