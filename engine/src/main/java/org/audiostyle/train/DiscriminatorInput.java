@@ -50,9 +50,8 @@ public final class DiscriminatorInput {
 	public static NDArray audioDescriptor(NDArray croppedSpectrogram, SpectrogramScale scaleOfCrop) {
 		NDArray c = scaleOfCrop == SpectrogramScale.LOG ? croppedSpectrogram : croppedSpectrogram.add(1).log();
 		NDArray x = c.squeeze(1); // N x bins x frames
-		NDArray mean = x.mean(new int[] { 2 });
-		NDArray std = x.sub(mean.expandDims(2)).square().mean(new int[] { 2 }).add(1e-8).sqrt();
-		return NDArrays.concat(new NDList(mean, std), 1);
+		NDArray[] moments = Ops.momentsOverLastAxis(x, 1e-8f);
+		return NDArrays.concat(new NDList(moments[0], moments[1]), 1);
 	}
 
 	/** Length of {@link #audioDescriptor}. */

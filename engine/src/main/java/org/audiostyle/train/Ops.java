@@ -157,4 +157,11 @@ public final class Ops {
 	public static NDArray mseToConstant(NDArray x, float target) {
 		return x.sub(target).square().mean();
 	}
+
+	/** {mean, standard deviation (biased, sqrt(var + eps))} over the last axis of an N x C x L array, each N x C. */
+	public static NDArray[] momentsOverLastAxis(NDArray x, float eps) {
+		NDArray mean = x.mean(new int[] { 2 });
+		NDArray var = x.sub(mean.expandDims(2)).square().mean(new int[] { 2 });
+		return new NDArray[] { mean, var.add(eps).sqrt() };
+	}
 }

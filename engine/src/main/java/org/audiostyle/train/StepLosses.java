@@ -13,6 +13,7 @@ public final class StepLosses {
 	public double nceY = Double.NaN;
 	public double avGenerator = Double.NaN;
 	public double avCritic = Double.NaN;
+	public double colourMoments = Double.NaN;
 
 	public StepLosses(String phase) {
 		this.phase = phase;
@@ -27,6 +28,7 @@ public final class StepLosses {
 		add(b, "idt", nceY);
 		add(b, "avG", avGenerator);
 		add(b, "avC", avCritic);
+		add(b, "col", colourMoments);
 		return b.length() == 0 ? phase : b.toString().trim();
 	}
 

@@ -254,7 +254,12 @@ public final class Trainer implements AutoCloseable {
 				total = total.add(av.mul((float) config.avGenerator));
 				l.avGenerator = av.getFloat();
 			}
-			mark("NCE loss + audio-visual G term");
+			if (config.colourMoments > 0) {
+				NDArray moments = ColourMoments.loss(fake, paired);
+				total = total.add(moments.mul((float) config.colourMoments));
+				l.colourMoments = moments.getFloat();
+			}
+			mark("NCE loss + audio-visual G term + colour moments");
 			if (critic != null) {
 				NDArray real = InfoNce.symmetric(critic.embedImage(paired, false), critic.embedAudio(emb, false),
 					(float) config.avTau);
