@@ -16,8 +16,10 @@ done
 if [ -e "$out" ]; then echo "$out exists; remove it or choose another folder" >&2; exit 2; fi
 tmp="$out.tmp.$$"
 trap 'rm -rf "$tmp"' EXIT
-for split in train validation; do ln -s "$data/cooccurrence.csv" "$tmp/$split/cooccurrence.csv" 2>/dev/null ||
-	{ mkdir -p "$tmp/$split"; ln -s "$data/cooccurrence.csv" "$tmp/$split/cooccurrence.csv"; }; done
+for split in train validation; do
+	mkdir -p "$tmp/$split"
+	ln -s "$data/cooccurrence.csv" "$tmp/$split/cooccurrence.csv"
+done
 for part in images sounds; do
 	for dir in "$data/$part"/*/; do
 		class=$(basename "$dir")
