@@ -35,6 +35,8 @@ public final class EvaluationReport {
 		/** Mean SSIM of luminance, input vs output, over all pairs. */
 		public double ssim;
 		public final Map<String, Double> hitRatePerSound = new LinkedHashMap<>();
+		/** Per sound class: how many scored outputs the classifier put in each scene class (where the misses go). */
+		public final Map<String, Map<String, Integer>> scenesPerSound = new LinkedHashMap<>();
 	}
 
 	public static final class Mixing {
@@ -79,6 +81,21 @@ public final class EvaluationReport {
 			for (Method m : methods.values())
 				b.append(String.format(Locale.ROOT, " %.0f%% |", 100 * m.hitRatePerSound.getOrDefault(snd, Double.NaN)));
 			b.append('\n');
+		}
+		if (!first.scenesPerSound.isEmpty()) {
+			b.append("\nScenes the classifier saw in the first method's scored outputs, per sound:\n\n| sound |");
+			for (String c : classifier.classes)
+				b.append(' ').append(c).append(" |");
+			b.append("\n|---|");
+			for (int i = 0; i < classifier.classes.size(); i++)
+				b.append("---|");
+			b.append('\n');
+			for (Map.Entry<String, Map<String, Integer>> e : first.scenesPerSound.entrySet()) {
+				b.append("| ").append(e.getKey()).append(" |");
+				for (String c : classifier.classes)
+					b.append(' ').append(e.getValue().getOrDefault(c, 0)).append(" |");
+				b.append('\n');
+			}
 		}
 		if (mixing != null) {
 			b.append("\nMixing A -> B (").append(mixing.pairs.size()).append(" pairs, ").append(mixing.sequences).append(

@@ -105,9 +105,9 @@ public final class EvaluationRunner {
 				outputs[j][i] = out;
 				PlanarImage colour = ColourTransfer.transfer(in, targets.get(table.mainSceneFor(snd.cls)));
 				boolean scored = !hits.contains(images.get(i).cls);
-				modelT.add(snd.cls, scored, hits.contains(judge.classify(out)), Ssim.luminance(in, out));
-				identityT.add(snd.cls, scored, hits.contains(judge.classify(in)), 1.0);
-				colourT.add(snd.cls, scored, hits.contains(judge.classify(colour)), Ssim.luminance(in, colour));
+				modelT.add(snd.cls, scored, hits, judge.classify(out), Ssim.luminance(in, out));
+				identityT.add(snd.cls, scored, hits, judge.classify(in), 1.0);
+				colourT.add(snd.cls, scored, hits, judge.classify(colour), Ssim.luminance(in, colour));
 				if (++done % 20 == 0) s.log.accept("evaluated " + done + " of " + sounds.size() * images.size() +
 					" pairs");
 			}
@@ -188,21 +188,23 @@ public final class EvaluationRunner {
 		return out.width == in.width && out.height == in.height ? out : Resampling.resize(out, in.width, in.height);
 	}
 
-	/** Hit and SSIM sums of one method, overall and per sound class. */
+	/** Hit and SSIM sums of one method, overall and per sound class, and the scenes its scored outputs were called. */
 	private static final class Tally {
 
 		int scored, hits, all;
 		double ssim;
 		final Map<String, int[]> perSound = new LinkedHashMap<>();
+		final Map<String, Map<String, Integer>> scenes = new LinkedHashMap<>();
 
-		void add(String soundClass, boolean scoredPair, boolean hit, double s) {
+		void add(String soundClass, boolean scoredPair, List<String> hitScenes, String scene, double s) {
 			all++;
 			ssim += s;
 			if (!scoredPair) return;
 			scored++;
+			scenes.computeIfAbsent(soundClass, k -> new LinkedHashMap<>()).merge(scene, 1, Integer::sum);
 			int[] c = perSound.computeIfAbsent(soundClass, k -> new int[2]);
 			c[1]++;
-			if (hit) {
+			if (hitScenes.contains(scene)) {
 				hits++;
 				c[0]++;
 			}
@@ -214,6 +216,7 @@ public final class EvaluationRunner {
 			m.ssim = ssim / all;
 			for (Map.Entry<String, int[]> e : perSound.entrySet())
 				m.hitRatePerSound.put(e.getKey(), e.getValue()[0] / (double) e.getValue()[1]);
+			m.scenesPerSound.putAll(scenes);
 			return m;
 		}
 	}

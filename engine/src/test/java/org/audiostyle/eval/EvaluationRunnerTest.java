@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.audiostyle.audio.SoundMix;
 import org.audiostyle.image.PlanarImage;
@@ -50,6 +51,9 @@ public class EvaluationRunnerTest {
 		assertEquals(8, r.grid.pairsScored, "each sound skips the 2 inputs already of its scene");
 		assertTrue(r.classifier.heldOutAccuracy >= 0.8);
 		assertEquals(1.0, r.methods.get("model").hitRate, 1e-9);
+		assertEquals(Map.of("fog", 4), r.methods.get("model").scenesPerSound.get("wind"), "where wind's outputs went");
+		assertEquals(4, r.methods.get("input unchanged").scenesPerSound.get("crickets").values().stream().mapToInt(
+			Integer::intValue).sum());
 		assertTrue(r.methods.get("input unchanged").hitRate <= 0.25);
 		assertEquals(1.0, r.methods.get("input unchanged").ssim, 1e-12);
 		assertTrue(r.methods.get("model").ssim < 1.0);
@@ -58,6 +62,7 @@ public class EvaluationRunnerTest {
 		for (String f : List.of("report.json", "report.md", "contact-sheet.png", "scene-classifier.json"))
 			assertTrue(Files.isRegularFile(out.resolve(f)), f);
 		assertTrue(Files.readString(out.resolve("report.md")).contains("colour transfer"));
+		assertTrue(Files.readString(out.resolve("report.md")).contains("| wind | 4 | 0 | 0 |"));
 
 		Path sheet = dir.resolve("sheet.png");
 		EvaluationRunner.contactSheet(model, List.of(data.resolve("images_test/sky/0.png")), List.of(data.resolve(
