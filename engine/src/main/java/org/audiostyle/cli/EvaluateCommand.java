@@ -43,13 +43,25 @@ final class EvaluateCommand implements Callable<Integer> {
 	@Option(names = "--out", paramLabel = "REPORT_DIR", required = true, description = "Report folder.")
 	Path out;
 
+	@Option(names = "--images-per-class", paramLabel = "N", defaultValue = "4",
+		description = "Images per scene class in the grid (default: ${DEFAULT-VALUE}).")
+	int imagesPerClass;
+
+	@Option(names = "--sounds-per-class", paramLabel = "N", defaultValue = "1",
+		description = "Sounds per sound class in the grid (default: ${DEFAULT-VALUE}); more is steadier and slower.")
+	int soundsPerClass;
+
 	@Mixin
 	EngineOptions engine;
 
 	@Override
 	public Integer call() throws Exception {
 		EvaluationSettings s = new EvaluationSettings();
+		if (imagesPerClass < 1 || soundsPerClass < 1) throw new IllegalArgumentException("--images-per-class and " +
+			"--sounds-per-class must be at least 1, got " + imagesPerClass + " and " + soundsPerClass);
 		s.trainImages = trainImages;
+		s.imagesPerClass = imagesPerClass;
+		s.soundsPerClass = soundsPerClass;
 		s.log = System.err::println;
 		try (StyleModel model = engine.loadModel(); Stylizer stylizer = new Stylizer(model, engine.deviceChoice())) {
 			var settings = engine.settings();

@@ -134,5 +134,9 @@ class CliTest {
 	void usageErrors() {
 		assertEquals(2, run("stylize", "--image"));
 		assertEquals(2, run("no-such-verb"));
+		Path report = dir.resolve("never-report");
+		assertEquals(CliErrors.BAD_INPUT, run("evaluate", "--images", dir.toString(), "--sounds", dir.toString(),
+			"--cooccurrence", dir.resolve("c.csv").toString(), "--out", report.toString(), "--sounds-per-class", "0"));
+		assertFalse(Files.exists(report));
 	}
 }
