@@ -4,8 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -15,19 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Audio encoder shapes, modes and initialisation; the paper configuration end to end. */
-class AudioEncoderTest {
-
-	private static NDManager manager;
-
-	@BeforeAll
-	static void open() {
-		manager = NDManager.newBaseManager();
-	}
-
-	@AfterAll
-	static void close() {
-		manager.close();
-	}
+class AudioEncoderTest extends ManagedArraysTest {
 
 	@Test
 	void embedsThreeSecondsAndExposesTheSpectrogram() {

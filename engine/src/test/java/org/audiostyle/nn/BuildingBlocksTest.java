@@ -1,10 +1,7 @@
 package org.audiostyle.nn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
@@ -14,19 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Each building block against an independent direct computation (plain Java loops of the PyTorch definition). */
-class BuildingBlocksTest {
-
-	private static NDManager manager;
-
-	@BeforeAll
-	static void open() {
-		manager = NDManager.newBaseManager();
-	}
-
-	@AfterAll
-	static void close() {
-		manager.close();
-	}
+class BuildingBlocksTest extends ManagedArraysTest {
 
 	private static float[] random(int n, long seed) {
 		Random r = new Random(seed);

@@ -5,8 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -18,23 +16,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Generator behaviour on tiny random-weight models. */
-class ResnetGeneratorTest {
+class ResnetGeneratorTest extends ManagedArraysTest {
 
 	private static final NetworkConfig TINY_FILM = NetworkConfig.tiny();
 	private static final NetworkConfig TINY_CONCAT = NetworkConfig.tiny().withConditioning(
 		NetworkConfig.Conditioning.CONCAT);
-
-	private static NDManager manager;
-
-	@BeforeAll
-	static void open() {
-		manager = NDManager.newBaseManager();
-	}
-
-	@AfterAll
-	static void close() {
-		manager.close();
-	}
 
 	private static ResnetGenerator generator(NetworkConfig c, long seed) {
 		ResnetGenerator g = new ResnetGenerator(c);

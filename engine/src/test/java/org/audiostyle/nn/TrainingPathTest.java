@@ -5,8 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.function.Function;
@@ -20,21 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * direct forms they replace (slices + concat, depthwise and grouped convolutions, a chain of mean/sub/div): same
  * outputs and same gradients with respect to the input (and FiLM's scale and shift), to about 1e-5.
  */
-class TrainingPathTest {
+class TrainingPathTest extends ManagedArraysTest {
 
 	private static final double TOL = 1e-5;
-	private static NDManager manager;
-
-	@BeforeAll
-	static void open() {
-		manager = NDManager.newBaseManager();
-	}
-
-	@AfterAll
-	static void close() {
-		manager.close();
-	}
-
 	private static ForwardContext training() {
 		return new ForwardContext(false);
 	}

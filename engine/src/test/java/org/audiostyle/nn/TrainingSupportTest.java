@@ -15,8 +15,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -32,19 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What training relies on: gradients reach every trainable parameter, and parameters save and load exactly. */
-class TrainingSupportTest {
-
-	private static NDManager manager;
-
-	@BeforeAll
-	static void open() {
-		manager = NDManager.newBaseManager();
-	}
-
-	@AfterAll
-	static void close() {
-		manager.close();
-	}
+class TrainingSupportTest extends ManagedArraysTest {
 
 	/**
 	 * Backward through generator and audio encoder (batch 2, BN in training mode). Conv biases that feed an
