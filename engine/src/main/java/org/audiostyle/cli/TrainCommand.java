@@ -43,6 +43,11 @@ final class TrainCommand implements Callable<Integer> {
 	@Option(names = "--resume", description = "Continue the run in --out from its latest checkpoint.")
 	boolean resume;
 
+	@Option(names = "--branch-from", paramLabel = "CKPT", description = "Start a new run from another run's " +
+		"checkpoint taken before its first GAN step, sharing its pre-training; only GAN-phase settings may differ " +
+		"(steps, decayFraction, lambdaGan, lambdaNce, matchingAware, avGenerator, colourMoments).")
+	Path branchFrom;
+
 	@Option(names = "--no-progress", negatable = false, description = "No progress bar (for logs).")
 	boolean noProgress;
 
@@ -55,6 +60,7 @@ final class TrainCommand implements Callable<Integer> {
 		o.steps = steps;
 		o.batch = batch;
 		o.resume = resume;
+		o.branchFrom = branchFrom;
 		o.cooccurrence = cooccurrence;
 		o.ffmpeg = ffmpeg;
 		o.progress = !noProgress;

@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 
 /**
  * What {@code audiostyle train} passes to {@link Training#run}: {@code --data DIR --out RUN_DIR [--config FILE]
- * [--steps N] [--batch B] [--resume]} plus a few extras.
+ * [--steps N] [--batch B] [--resume | --branch-from CKPT]} plus a few extras.
  */
 public final class TrainOptions {
 
@@ -24,6 +24,8 @@ public final class TrainOptions {
 	public Integer batch;
 	/** Continue the run in {@link #out} from its newest checkpoint. */
 	public boolean resume;
+	/** Start a new run from another run's pre-training checkpoint (see {@link Trainer#branchFrom}). */
+	public Path branchFrom;
 	/** Co-occurrence table for class folders; null = DATA/cooccurrence.csv. */
 	public Path cooccurrence;
 	/** ffmpeg binary for a video folder; null = from PATH. */

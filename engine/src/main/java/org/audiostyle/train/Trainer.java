@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -374,12 +377,34 @@ public final class Trainer implements AutoCloseable {
 	 * equal, or the run would not be the same run).
 	 */
 	public void loadCheckpoint(Path file) throws IOException {
+		load(file, Set.of(), false);
+	}
+
+	/** Settings a branch may change: they act on GAN steps only, so a shared pre-training is the same for both runs. */
+	static final Set<String> BRANCHABLE = Set.of("steps", "decayFraction", "lambdaGan", "lambdaNce", "matchingAware",
+		"avGenerator", "colourMoments");
+
+	/**
+	 * Starts this run from another run's checkpoint taken before that run's first GAN step (during or at the end of its
+	 * pre-training), so an experiment on the GAN phase (say, a loss switched off) need not repeat the pre-training. Only
+	 * the {@link #BRANCHABLE} settings may differ; the result equals a fresh run with this configuration.
+	 */
+	public void branchFrom(Path file) throws IOException {
+		load(file, BRANCHABLE, true);
+	}
+
+	private void load(Path file, Set<String> mayDiffer, boolean branch) throws IOException {
 		try (NDManager m = root.newSubManager()) {
 			Checkpoint ck = Checkpoint.read(file, m);
 			TrainConfig stored = TrainConfig.fromJson(ck.meta.get("config").toString());
-			String mismatch = Trainer.differences(stored, config);
+			String mismatch = Trainer.differences(stored, config, mayDiffer);
 			if (mismatch != null) throw new IOException("Checkpoint " + file + " belongs to a run with other settings (" +
-				mismatch + "). Resume with the run's own configuration (" + stored.recipe + "), or start a new run.");
+				mismatch + "). " + (branch ? "A branch may change only " + new TreeSet<>(mayDiffer) + "." :
+					"Resume with the run's own configuration (" + stored.recipe + "), or start a new run."));
+			long at = ck.meta.get("step").getAsLong();
+			if (branch && at > stored.pretrainSteps) throw new IOException("Checkpoint " + file + " is at step " + at +
+				", after its run's " + stored.pretrainSteps + " pre-training steps: a branch must start before the " +
+				"first GAN step (use a checkpoint at step " + stored.pretrainSteps + " or earlier).");
 			Map<String, NDArray> byName = new LinkedHashMap<>();
 			for (NDArray a : ck.arrays)
 				byName.put(a.getName(), a);
@@ -421,9 +446,16 @@ public final class Trainer implements AutoCloseable {
 
 	/** Null when a and b describe the same run, else the first differing setting. */
 	static String differences(TrainConfig a, TrainConfig b) {
+		return differences(a, b, Set.of());
+	}
+
+	/** As {@link #differences(TrainConfig, TrainConfig)}, also ignoring the settings in {@code ignored}. */
+	static String differences(TrainConfig a, TrainConfig b, Set<String> ignored) {
 		JsonObject ja = JsonParser.parseString(a.toJson()).getAsJsonObject();
 		JsonObject jb = JsonParser.parseString(b.toJson()).getAsJsonObject();
-		for (String k : new String[] { "sampleEvery", "checkpointEvery", "keepCheckpoints" }) {
+		Set<String> skip = new HashSet<>(ignored);
+		skip.addAll(List.of("sampleEvery", "checkpointEvery", "keepCheckpoints"));
+		for (String k : skip) {
 			ja.remove(k);
 			jb.remove(k);
 		}

@@ -3,6 +3,7 @@ package org.audiostyle.train;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,6 +45,11 @@ public final class Training {
 		if (!o.resume && latest != null)
 			throw new IOException(o.out + " already holds a training run (" + latest.getFileName() + "). Pass --resume " +
 				"to continue it, or choose another --out folder.");
+		if (o.resume && o.branchFrom != null)
+			throw new IllegalArgumentException("--branch-from starts a new run; continue a branched run with --resume " +
+				"alone.");
+		if (o.branchFrom != null && !Files.isRegularFile(o.branchFrom))
+			throw new NoSuchFileException(o.branchFrom + " (--branch-from: a checkpoints/step-N.ckpt file of another run)");
 		if (o.resume && latest == null)
 			throw new IOException("Nothing to resume in " + o.out + ": no checkpoints/step-*.ckpt. Start the run " +
 				"without --resume.");
@@ -63,6 +69,9 @@ public final class Training {
 			if (o.resume) {
 				t.loadCheckpoint(latest);
 				o.log.accept("Resumed at step " + t.step() + " of " + config.totalSteps() + " from " + latest);
+			} else if (o.branchFrom != null) {
+				t.branchFrom(o.branchFrom);
+				o.log.accept("Branched at step " + t.step() + " of " + config.totalSteps() + " from " + o.branchFrom);
 			} else o.log.accept(String.format(Locale.ROOT, "Training %s (%s recipe): %d pre-training + %d steps, " +
 				"batch %d, crop %d", config.networkConfig(), config.recipe, config.pretrainSteps, config.steps,
 				config.batch, config.crop));

@@ -138,5 +138,10 @@ class CliTest {
 		assertEquals(CliErrors.BAD_INPUT, run("evaluate", "--images", dir.toString(), "--sounds", dir.toString(),
 			"--cooccurrence", dir.resolve("c.csv").toString(), "--out", report.toString(), "--sounds-per-class", "0"));
 		assertFalse(Files.exists(report));
+		assertEquals(CliErrors.BAD_INPUT, run("train", "--data", dir.toString(), "--out", dir.resolve("run")
+			.toString(), "--resume", "--branch-from", dir.resolve("x.ckpt").toString()));
+		assertEquals(CliErrors.BAD_INPUT, run("train", "--data", dir.toString(), "--out", dir.resolve("run")
+			.toString(), "--branch-from", dir.resolve("missing.ckpt").toString()));
+		assertFalse(Files.exists(dir.resolve("run")));
 	}
 }

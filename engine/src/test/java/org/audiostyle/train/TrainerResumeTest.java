@@ -1,5 +1,6 @@
 package org.audiostyle.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,6 +69,55 @@ public class TrainerResumeTest {
 				}
 		}
 		assertTrue(worst <= 1e-6, "largest difference " + worst + " in " + where);
+	}
+
+	/**
+	 * A branch from the end of one run's pre-training with GAN-phase settings changed equals a fresh run with those
+	 * settings; a checkpoint after the first GAN step, or another setting changed, is refused.
+	 */
+	@Test
+	public void branchFromPretrainingEqualsAFreshRun() throws IOException {
+		TrainingData data = TinyData.create(3, 36);
+		TrainConfig parent = TinyData.config(3, 2);
+		parent.colourMoments = 1;
+		TrainConfig child = TinyData.config(4, 2);
+		child.colourMoments = 0;
+		child.avGenerator = 0.25;
+		child.matchingAware = false;
+		Map<String, float[]> fresh;
+		try (Trainer t = new Trainer(child, data)) {
+			while (!t.finished())
+				t.trainStep();
+			fresh = weights(t);
+		}
+		Path atPretrainEnd = dir.resolve("step-2.ckpt"), afterGan = dir.resolve("step-3.ckpt");
+		try (Trainer t = new Trainer(parent, data)) {
+			t.trainStep();
+			t.trainStep();
+			t.saveCheckpoint(atPretrainEnd);
+			t.trainStep();
+			t.saveCheckpoint(afterGan);
+		}
+		Map<String, float[]> branched;
+		try (Trainer t = new Trainer(child, data)) {
+			t.branchFrom(atPretrainEnd);
+			assertEquals(2, t.step());
+			while (!t.finished())
+				t.trainStep();
+			branched = weights(t);
+		}
+		for (String k : fresh.keySet())
+			assertArrayEquals(fresh.get(k), branched.get(k), 1e-6f, k);
+		try (Trainer t = new Trainer(child, data)) {
+			IOException late = assertThrows(IOException.class, () -> t.branchFrom(afterGan));
+			assertTrue(late.getMessage().contains("before the first GAN step"), late.getMessage());
+		}
+		TrainConfig otherBatch = TinyData.config(4, 2);
+		otherBatch.batch = 3;
+		try (Trainer t = new Trainer(otherBatch, data)) {
+			IOException e = assertThrows(IOException.class, () -> t.branchFrom(atPretrainEnd));
+			assertTrue(e.getMessage().contains("batch"), e.getMessage());
+		}
 	}
 
 	/** Every step frees what it creates: the long-lived manager holds as many arrays after step 3 as after step 6. */
