@@ -198,6 +198,7 @@ public final class Training {
 			info.put("recipe", config.recipe);
 			info.put("steps", String.valueOf(t.step()));
 			info.put("crop", String.valueOf(config.crop));
+			info.put("trainingSeconds", String.format(Locale.ROOT, "%.0f", t.elapsedSeconds()));
 			info.put("checkpoint", ck.getFileName().toString());
 			info.put("trainConfig", config.toJson());
 			t.export(exporter, info, destination);
