@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Scores a training run's checkpoints on a validation split (made by split-validation.sh) and prints one line per
 # checkpoint; the held-out test folders are never read. Each checkpoint is exported to OUT/step-N.model and evaluated
-# into OUT/step-N/ (a larger grid than the default: 3 images per scene class x 2 sounds per sound class).
+# into OUT/step-N/ (a larger grid than the default: up to 3 images per scene class x 2 sounds per sound class).
 # Choose: the highest validation hit rate among checkpoints with SSIM >= 0.6 whose mix sweep rises on average.
 # Run it when no training runs: two PyTorch jobs on 2 cores slow each other several-fold.
 # Usage: tools/train/choose-checkpoint.sh RUN_DIR SPLIT_DIR OUT_DIR [STEP ...]   (no STEP: every checkpoint)

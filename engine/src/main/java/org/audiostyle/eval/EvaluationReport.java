@@ -68,13 +68,8 @@ public final class EvaluationReport {
 		for (Map.Entry<String, Method> e : methods.entrySet())
 			b.append(String.format(Locale.ROOT, "| %s | %.1f%% | %.3f |%n", e.getKey(), 100 * e.getValue().hitRate, e
 				.getValue().ssim));
-		b.append("\nHit rate per sound class:\n\n| sound |");
-		for (String m : methods.keySet())
-			b.append(' ').append(m).append(" |");
-		b.append("\n|---|");
-		for (int i = 0; i < methods.size(); i++)
-			b.append("---|");
-		b.append('\n');
+		b.append("\nHit rate per sound class:\n\n");
+		tableHeader(b, methods.keySet());
 		Method first = methods.values().iterator().next();
 		for (String snd : first.hitRatePerSound.keySet()) {
 			b.append("| ").append(snd).append(" |");
@@ -83,13 +78,8 @@ public final class EvaluationReport {
 			b.append('\n');
 		}
 		if (!first.scenesPerSound.isEmpty()) {
-			b.append("\nScenes the classifier saw in the first method's scored outputs, per sound:\n\n| sound |");
-			for (String c : classifier.classes)
-				b.append(' ').append(c).append(" |");
-			b.append("\n|---|");
-			for (int i = 0; i < classifier.classes.size(); i++)
-				b.append("---|");
-			b.append('\n');
+			b.append("\nScenes the classifier saw in the first method's scored outputs, per sound:\n\n");
+			tableHeader(b, classifier.classes);
 			for (Map.Entry<String, Map<String, Integer>> e : first.scenesPerSound.entrySet()) {
 				b.append("| ").append(e.getKey()).append(" |");
 				for (String c : classifier.classes)
@@ -109,5 +99,16 @@ public final class EvaluationReport {
 		}
 		if (contactSheet != null) b.append("\nContact sheet: ").append(contactSheet).append('\n');
 		return b.toString();
+	}
+
+	/** A markdown table header: a "sound" column, then one per name. */
+	private static void tableHeader(StringBuilder b, java.util.Collection<String> columns) {
+		b.append("| sound |");
+		for (String c : columns)
+			b.append(' ').append(c).append(" |");
+		b.append("\n|---|");
+		for (int i = 0; i < columns.size(); i++)
+			b.append("---|");
+		b.append('\n');
 	}
 }

@@ -377,7 +377,7 @@ public final class Trainer implements AutoCloseable {
 	 * equal, or the run would not be the same run).
 	 */
 	public void loadCheckpoint(Path file) throws IOException {
-		load(file, Set.of(), false);
+		load(file, Set.of());
 	}
 
 	/** Settings a branch may change: they act on GAN steps only, so a shared pre-training is the same for both runs. */
@@ -390,10 +390,12 @@ public final class Trainer implements AutoCloseable {
 	 * the {@link #BRANCHABLE} settings may differ; the result equals a fresh run with this configuration.
 	 */
 	public void branchFrom(Path file) throws IOException {
-		load(file, BRANCHABLE, true);
+		load(file, BRANCHABLE);
 	}
 
-	private void load(Path file, Set<String> mayDiffer, boolean branch) throws IOException {
+	/** A resume when nothing may differ, else a branch. */
+	private void load(Path file, Set<String> mayDiffer) throws IOException {
+		boolean branch = !mayDiffer.isEmpty();
 		try (NDManager m = root.newSubManager()) {
 			Checkpoint ck = Checkpoint.read(file, m);
 			TrainConfig stored = TrainConfig.fromJson(ck.meta.get("config").toString());
