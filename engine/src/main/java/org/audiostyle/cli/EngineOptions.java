@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.audiostyle.model.ModelException;
 import org.audiostyle.model.StyleModel;
 import org.audiostyle.runtime.DeviceChoice;
+import org.audiostyle.stylize.Precision;
 import org.audiostyle.stylize.StylizeSettings;
 
 import picocli.CommandLine.Option;
@@ -24,6 +25,11 @@ final class EngineOptions {
 		description = "Long side the network sees; the change is brought back to full resolution. 'native' runs " +
 			"on every pixel (tiled). Default: ${DEFAULT-VALUE}.")
 	String workSize;
+
+	@Option(names = "--precision", paramLabel = "auto|fp32|bf16", defaultValue = "auto",
+		description = "Number format of the network pass: bf16 where the CPU has native bf16 arithmetic (auto), " +
+			"or forced. Default: ${DEFAULT-VALUE}.")
+	String precision;
 
 	@Option(names = "--tile", paramLabel = "PIXELS", defaultValue = "0",
 		description = "Tile side for large images (0 = automatic from the model's memory needs).")
@@ -51,7 +57,8 @@ final class EngineOptions {
 	}
 
 	StylizeSettings settings() {
-		StylizeSettings s = StylizeSettings.defaults().withWorkSize(StylizeSettings.parseWorkSize(workSize));
+		StylizeSettings s = StylizeSettings.defaults().withWorkSize(StylizeSettings.parseWorkSize(workSize))
+			.withPrecision(Precision.parse(precision));
 		if (tile != 0 || overlap != 32) s = s.withTiling(tile, overlap);
 		return s;
 	}

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import ai.djl.engine.Engine;
 
 import org.audiostyle.model.StyleModel;
+import org.audiostyle.stylize.Stylizer;
 import org.audiostyle.runtime.DjlRuntime;
 
 import picocli.CommandLine.Command;
@@ -35,6 +36,9 @@ final class InfoCommand implements Callable<Integer> {
 			System.out.printf("params:  generator %,d, audio encoder %,d%n", m.generator().parameterCount(),
 				m.audioEncoder().parameterCount());
 			System.out.println("trained at: " + m.manifest().trainedImageSize + " px");
+			try (Stylizer stylizer = new Stylizer(m, engine.deviceChoice())) {
+				System.out.println("pass:    " + stylizer.passDescription(engine.settings().precision));
+			}
 			if (!m.manifest().provenance.isEmpty()) System.out.println("provenance: " + m.manifest().provenance);
 		}
 		return 0;

@@ -95,6 +95,18 @@ public final class BlurUpsample extends TorchLayer {
 		return x.getManager().create(k, new Shape(4L * count, 1, 3, 3)).toDevice(x.getDevice(), false);
 	}
 
+	/**
+	 * Whether {@code filt} ([channels, 1, 4, 4], row-major) is CUT's standard filter for every channel, the case in
+	 * which this layer equals bilinear 2x upsampling (see {@code GeneratorScript}).
+	 */
+	public static boolean isStandardFilter(float[] filt, int channels) {
+		float[] standard = tiledFilter(new double[] { 1, 3, 3, 1 }, 4.0, channels);
+		if (filt.length != standard.length) return false;
+		for (int i = 0; i < filt.length; i++)
+			if (Math.abs(filt[i] - standard[i]) > 1e-6f) return false;
+		return true;
+	}
+
 	/** outer(a, a) / sum * scale, repeated for each channel: [channels, 1, k, k]. */
 	static float[] tiledFilter(double[] a, double scale, int channels) {
 		int k = a.length;

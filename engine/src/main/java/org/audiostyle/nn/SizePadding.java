@@ -8,7 +8,7 @@ import ai.djl.ndarray.NDArray;
  * between the two borders. Reflection is used where the image is large enough, edge replication otherwise (1 x 1,
  * 2 x 3, ...). The output is cropped back to the input size.
  */
-final class SizePadding {
+public final class SizePadding {
 
 	static final int MULTIPLE = 4;
 	static final int MINIMUM = 8;
@@ -20,7 +20,7 @@ final class SizePadding {
 	private final long height;
 	private final long width;
 
-	SizePadding(long height, long width) {
+	public SizePadding(long height, long width) {
 		this.height = height;
 		this.width = width;
 		int ph = amount(height);
@@ -40,7 +40,7 @@ final class SizePadding {
 		return top == 0 && bottom == 0 && left == 0 && right == 0;
 	}
 
-	NDArray pad(NDArray x) {
+	public NDArray pad(NDArray x) {
 		return padAxis(padAxis(x, 2, top, bottom, height), 3, left, right, width);
 	}
 
@@ -50,7 +50,7 @@ final class SizePadding {
 		return Padding.replicate(x, axis, before, after);
 	}
 
-	NDArray crop(NDArray y) {
+	public NDArray crop(NDArray y) {
 		if (isNone()) return y;
 		return Padding.slice(Padding.slice(y, 2, top, top + height), 3, left, left + width);
 	}

@@ -21,8 +21,12 @@ public final class StylizeSettings {
 	public final int tileOverlap;
 	/** For float images: the values shown as black and white. NaN = take the image's min and max. */
 	public final double displayMin, displayMax;
+	/** Number format of the generator pass; {@link Precision#AUTO} picks bf16 where the CPU has it. */
+	public final Precision precision;
 
-	private StylizeSettings(int workSize, int tileSize, int tileOverlap, double displayMin, double displayMax) {
+	private StylizeSettings(int workSize, int tileSize, int tileOverlap, double displayMin, double displayMax,
+		Precision precision)
+	{
 		if (workSize < 0) throw new IllegalArgumentException("Working size must be >= 0 (0 = native), got " + workSize);
 		if (tileSize < 0) throw new IllegalArgumentException("Tile size must be >= 0 (0 = automatic), got " + tileSize);
 		if (tileOverlap < 0) throw new IllegalArgumentException("Tile overlap must be >= 0, got " + tileOverlap);
@@ -33,14 +37,15 @@ public final class StylizeSettings {
 		this.tileOverlap = tileOverlap;
 		this.displayMin = displayMin;
 		this.displayMax = displayMax;
+		this.precision = java.util.Objects.requireNonNull(precision, "precision");
 	}
 
 	public static StylizeSettings defaults() {
-		return new StylizeSettings(DEFAULT_WORK_SIZE, AUTO, 32, Double.NaN, Double.NaN);
+		return new StylizeSettings(DEFAULT_WORK_SIZE, AUTO, 32, Double.NaN, Double.NaN, Precision.AUTO);
 	}
 
 	public StylizeSettings withWorkSize(int s) {
-		return new StylizeSettings(s, tileSize, tileOverlap, displayMin, displayMax);
+		return new StylizeSettings(s, tileSize, tileOverlap, displayMin, displayMax, precision);
 	}
 
 	public StylizeSettings withNativeResolution() {
@@ -48,12 +53,16 @@ public final class StylizeSettings {
 	}
 
 	public StylizeSettings withTiling(int size, int overlap) {
-		return new StylizeSettings(workSize, size, overlap, displayMin, displayMax);
+		return new StylizeSettings(workSize, size, overlap, displayMin, displayMax, precision);
 	}
 
 	public StylizeSettings withDisplayRange(double min, double max) {
 		if (!(max > min)) throw new IllegalArgumentException("Display range needs max > min, got " + min + ".." + max);
-		return new StylizeSettings(workSize, tileSize, tileOverlap, min, max);
+		return new StylizeSettings(workSize, tileSize, tileOverlap, min, max, precision);
+	}
+
+	public StylizeSettings withPrecision(Precision p) {
+		return new StylizeSettings(workSize, tileSize, tileOverlap, displayMin, displayMax, p);
 	}
 
 	/** Parses "native" or a positive number of pixels. */
@@ -72,7 +81,7 @@ public final class StylizeSettings {
 	@Override
 	public String toString() {
 		return "workSize=" + (workSize == NATIVE ? "native" : workSize) + ", tile=" + (tileSize == AUTO ? "auto"
-			: tileSize) + ", overlap=" + tileOverlap + (Double.isNaN(displayMin) ? "" : ", display=" + displayMin +
+			: tileSize) + ", overlap=" + tileOverlap + ", precision=" + precision.id() + (Double.isNaN(displayMin) ? "" : ", display=" + displayMin +
 				".." + displayMax);
 	}
 }

@@ -1,6 +1,8 @@
 package org.audiostyle.stylize;
 
 import java.io.IOException;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 
 import ai.djl.ndarray.NDArray;
@@ -23,6 +25,8 @@ import org.audiostyle.image.TilePlan;
 import org.audiostyle.model.ModelException;
 import org.audiostyle.model.StyleModel;
 import org.audiostyle.nn.NormStatistics;
+import org.audiostyle.nn.script.ScriptPrecision;
+import org.audiostyle.nn.script.ScriptedGenerator;
 import org.audiostyle.runtime.DeviceChoice;
 import org.audiostyle.runtime.DjlRuntime;
 
@@ -47,6 +51,11 @@ public final class Stylizer implements AutoCloseable {
 	private final boolean ownsModel;
 	private final DjlRuntime.DeviceSelection selection;
 	private final long budgetBytes;
+	/** Compiled generator passes by precision (a null value: not available for this model). */
+	private final Map<ScriptPrecision, ScriptedGenerator> scripts = new EnumMap<>(ScriptPrecision.class);
+
+	/** Use the eager DJL layers instead of the compiled pass (for comparisons and as an escape hatch). */
+	static final boolean EAGER = Boolean.getBoolean("audiostyle.eagerGenerator");
 
 	public Stylizer(StyleModel model, DeviceChoice device) {
 		this(model, device, DEFAULT_BUDGET_BYTES);
@@ -121,7 +130,7 @@ public final class Stylizer implements AutoCloseable {
 		checkCancel(progress);
 		if (whole) {
 			progress.update(0, 1, "restyling " + x.width + "x" + x.height);
-			PlanarImage out = forward(x, embedding, null);
+			PlanarImage out = forward(x, embedding, null, settings.precision);
 			progress.update(1, 1, "done");
 			return out;
 		}
@@ -134,14 +143,14 @@ public final class Stylizer implements AutoCloseable {
 			double f = Math.sqrt(maxPixels / (double) pixels);
 			statsInput = Resampling.resize(x, Math.max(1, (int) (x.width * f)), Math.max(1, (int) (x.height * f)));
 		}
-		forward(statsInput, embedding, stats);
+		forward(statsInput, embedding, stats, settings.precision);
 		stats.apply();
 		TileBlender blender = new TileBlender(plan);
 		int done = 1;
 		for (Tile t : plan.tiles()) {
 			checkCancel(progress);
 			progress.update(done, steps, "tile " + done + "/" + plan.size());
-			blender.add(t, forward(t.cut(x), embedding, stats));
+			blender.add(t, forward(t.cut(x), embedding, stats, settings.precision));
 			done++;
 		}
 		progress.update(steps, steps, "done");
@@ -149,15 +158,45 @@ public final class Stylizer implements AutoCloseable {
 	}
 
 	/** One generator pass; intermediates live in a sub-manager freed on return. */
-	private PlanarImage forward(PlanarImage x, float[] embedding, NormStatistics stats) {
+	private PlanarImage forward(PlanarImage x, float[] embedding, NormStatistics stats, Precision precision) {
 		return DjlRuntime.run(() -> {
 			try (NDManager m = model.manager().newSubManager()) {
 				NDArray img = m.create(x.toNetworkRange(), new Shape(1, 3, x.height, x.width));
 				NDArray emb = m.create(embedding, new Shape(1, embedding.length));
-				NDArray out = model.generator().infer(m, img, emb, stats);
+				ScriptedGenerator scripted = scripted(precision);
+				NDArray out = scripted != null ? scripted.infer(m, img, emb, stats) :
+					model.generator().infer(m, img, emb, stats);
 				return PlanarImage.fromNetworkRange(x.width, x.height, out.toFloatArray());
 			}
 		});
+	}
+
+	/**
+	 * The compiled generator pass for a precision, made on first use and kept; null when the eager layers are to be
+	 * used: asked for with {@code -Daudiostyle.eagerGenerator=true}, or the model has a layer the script does not
+	 * cover (a non-standard upsampling filter).
+	 */
+	private ScriptedGenerator scripted(Precision precision) {
+		if (EAGER) return null;
+		ScriptPrecision p = precision.resolve(selection.device).precision;
+		if (!scripts.containsKey(p)) {
+			ScriptedGenerator g;
+			try {
+				g = new ScriptedGenerator(model.generator(), p, model.manager());
+			}
+			catch (UnsupportedOperationException e) {
+				g = null;
+			}
+			scripts.put(p, g);
+		}
+		return scripts.get(p);
+	}
+
+	/** Which pass and number format stylize uses with {@code precision} on this device, and why. */
+	public String passDescription(Precision precision) {
+		if (EAGER) return "eager layers, fp32 (-Daudiostyle.eagerGenerator=true)";
+		return DjlRuntime.run(() -> scripted(precision) == null ? "eager layers, fp32 (the model has a layer the " +
+			"compiled pass does not cover)" : "compiled pass, " + precision.resolve(selection.device).reason);
 	}
 
 	/**
@@ -201,6 +240,9 @@ public final class Stylizer implements AutoCloseable {
 
 	@Override
 	public void close() {
+		for (ScriptedGenerator g : scripts.values())
+			if (g != null) g.close();
+		scripts.clear();
 		if (ownsModel) model.close();
 	}
 }

@@ -1,0 +1,227 @@
+package org.audiostyle.nn.script;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+import org.audiostyle.nn.NetworkConfig;
+
+/**
+ * TorchScript source of the generator's inference pass (the same layers and state-dict keys as
+ * {@link org.audiostyle.nn.ResnetGenerator}), for one precision and memory layout.
+ * <p>
+ * Why a script: DJL's operator set lacks reflection padding, transposed convolution, fused instance norm,
+ * channels-last layout and bfloat16 (its JNI layer aborts on a bf16 dtype), so the eager path composes them from
+ * slices, concatenations and chains of small ops. A TorchScript module reaches every ATen operator directly while the
+ * tensors DJL sees stay float32. Weights are not stored in the module: they are passed in as a list, in the order
+ * of {@link #weightKeys()}, so one script serves any weights of a configuration.
+ * <p>
+ * Methods (batch size 1; images already padded to a multiple of 4 by the caller):
+ * <ul>
+ * <li>{@code forward(x, w, film, emb)}: the stylized image, each norm using its input's own statistics;</li>
+ * <li>{@code forward_stats(x, w, film, emb)}: [mean, 1/std] of every instance norm, in {@link #normKeys()} order
+ * (what tiling shares between tiles);</li>
+ * <li>{@code forward_apply(x, w, film, emb, st)}: the image with every norm using {@code st} = [mean, var] per norm.</li>
+ * </ul>
+ * {@code film} is [1 + scale, shift] per modulated norm (each of C values) for FiLM models, empty for CONCAT;
+ * {@code emb} is the 1 x E embedding (used by CONCAT only). Instance norm of one image is batch norm in training
+ * mode over that image, which PyTorch runs as one fused kernel in either layout, with FiLM folded into its affine
+ * weight and bias.
+ */
+public final class GeneratorScript {
+
+	/** Class name inside the module file. */
+	public static final String CLASS = "Generator";
+
+	private static final String EPS = "1.0000000000000001e-05";
+
+	private enum Mode {
+		OWN, RECORD, APPLY
+	}
+
+	private final NetworkConfig config;
+	private final ScriptPrecision precision;
+	private final List<String> weightKeys = new ArrayList<>();
+	private final List<String> normKeys = new ArrayList<>();
+	private final java.util.Set<String> upsampleFilters = new java.util.LinkedHashSet<>();
+	private final String source;
+
+	public GeneratorScript(NetworkConfig config, ScriptPrecision precision) {
+		this.config = config;
+		this.precision = precision;
+		StringBuilder s = new StringBuilder();
+		s.append("class ").append(CLASS).append("(Module):\n");
+		s.append("  __parameters__ = []\n  __buffers__ = []\n  training : bool\n");
+		s.append(method("forward", Mode.OWN));
+		s.append(method("forward_stats", Mode.RECORD));
+		s.append(method("forward_apply", Mode.APPLY));
+		this.source = s.toString();
+	}
+
+	/** The module's source text ({@code code/__torch__.py}). */
+	public String source() {
+		return source;
+	}
+
+	/** State-dict keys of the weights the methods take, in list order. */
+	public List<String> weightKeys() {
+		return Collections.unmodifiableList(weightKeys);
+	}
+
+	/** Keys of the instance norms (as in {@link org.audiostyle.nn.NormStatistics}), in statistics order. */
+	public List<String> normKeys() {
+		return Collections.unmodifiableList(normKeys);
+	}
+
+	/** Keys of the upsampling filters the script assumes to be CUT's standard one (see {@code blurUp}). */
+	public java.util.Set<String> upsampleFilters() {
+		return Collections.unmodifiableSet(upsampleFilters);
+	}
+
+	public ScriptPrecision precision() {
+		return precision;
+	}
+
+	public NetworkConfig config() {
+		return config;
+	}
+
+	private String method(String name, Mode mode) {
+		Body b = new Body(mode);
+		String ret = mode == Mode.RECORD ? "List[Tensor]" : "Tensor";
+		StringBuilder head = new StringBuilder();
+		head.append("  def ").append(name).append("(self: __torch__.").append(CLASS).append(",\n");
+		head.append("    x: Tensor,\n    w: List[Tensor],\n    film: List[Tensor],\n    emb: Tensor");
+		if (mode == Mode.APPLY) head.append(",\n    st: List[Tensor]");
+		head.append(") -> ").append(ret).append(":\n");
+		int ngf = config.ngf;
+		String x = b.let(precision.toCompute("x"));
+		// model_down
+		x = b.conv(b.reflect(x, 3), "model_down.1", 1, 0, 1);
+		x = b.normRelu(x, "model_down.2", -1, true);
+		x = b.conv(x, "model_down.4", 1, 1, 1);
+		x = b.normRelu(x, "model_down.5", -1, true);
+		x = b.blurDown(x, "model_down.7", 2 * ngf);
+		x = b.conv(x, "model_down.8", 1, 1, 1);
+		x = b.normRelu(x, "model_down.9", -1, true);
+		x = b.blurDown(x, "model_down.11", 4 * ngf);
+		for (int i = 0; i < config.residualBlocks; i++) {
+			String p = "model_down." + (12 + i) + ".conv_block.";
+			String y = b.conv(b.reflect(x, 1), p + "1", 1, 0, 1);
+			y = b.normRelu(y, p + "2", -1, true);
+			y = b.conv(b.reflect(y, 1), p + "5", 1, 0, 1);
+			y = b.normRelu(y, p + "6", -1, false);
+			x = b.let("torch.add(" + x + ", " + y + ")");
+		}
+		// model_up
+		boolean concat = config.conditioning == NetworkConfig.Conditioning.CONCAT;
+		int upIn = concat ? 4 * ngf + config.embeddingDim : 4 * ngf;
+		if (concat) {
+			String e = b.let("torch.expand(torch.view(" + precision.weight("emb") + ", [1, " + config.embeddingDim +
+				", 1, 1]), [1, " + config.embeddingDim + ", torch.size(" + x + ", 2), torch.size(" + x + ", 3)])");
+			x = b.let(precision.toLayout("torch.cat([" + x + ", " + e + "], 1)"));
+		}
+		x = b.blurUp(x, "model_up.0", upIn);
+		x = b.conv(x, "model_up.1", 1, 1, 1);
+		x = b.normRelu(x, "model_up.2", concat ? -1 : 0, true);
+		x = b.blurUp(x, "model_up.4", 4 * ngf);
+		x = b.conv(x, "model_up.5", 1, 1, 1);
+		x = b.normRelu(x, "model_up.6", concat ? -1 : 1, true);
+		if (mode == Mode.RECORD) {
+			head.append(b.text);
+			head.append("    return [").append(String.join(", ", b.recorded)).append("]\n");
+			return head.toString();
+		}
+		x = b.conv(b.reflect(x, 3), "model_up.9", 1, 0, 1);
+		x = b.let("torch.tanh(" + x + ")");
+		head.append(b.text);
+		head.append("    return torch.contiguous(torch.to(").append(x).append(", 6))\n");
+		return head.toString();
+	}
+
+	/** Statement builder for one method: fresh variable names, weight indices, norm bookkeeping. */
+	private final class Body {
+		final Mode mode;
+		final StringBuilder text = new StringBuilder();
+		final List<String> recorded = new ArrayList<>();
+		int next;
+		int norm;
+
+		Body(Mode mode) {
+			this.mode = mode;
+		}
+
+		String let(String expression) {
+			String v = "v" + next++;
+			text.append("    ").append(v).append(" = ").append(expression).append('\n');
+			return v;
+		}
+
+		/** w[i] for a state-dict key, registering the key the first time (all methods use the same order). */
+		String weight(String key) {
+			int i = weightKeys.indexOf(key);
+			if (i < 0) {
+				weightKeys.add(key);
+				i = weightKeys.size() - 1;
+			}
+			return precision.weight("w[" + i + "]");
+		}
+
+		String conv(String x, String layer, int stride, int pad, int groups) {
+			return let(String.format(Locale.ROOT, "torch.conv2d(%s, %s, %s, [%d, %d], [%d, %d], [1, 1], %d)", x,
+				weight(layer + ".weight"), weight(layer + ".bias"), stride, stride, pad, pad, groups));
+		}
+
+		String reflect(String x, int p) {
+			return let(String.format(Locale.ROOT, "torch.reflection_pad2d(%s, [%d, %d, %d, %d])", x, p, p, p, p));
+		}
+
+		/** CUT's Downsample: reflection pad 1, depthwise blur at stride 2. */
+		String blurDown(String x, String layer, int channels) {
+			return let(String.format(Locale.ROOT, "torch.conv2d(%s, %s, None, [2, 2], [0, 0], [1, 1], %d)",
+				reflect(x, 1), weight(layer + ".filt"), channels));
+		}
+
+		/**
+		 * CUT's Upsample: replication pad 1, depthwise transposed convolution with ([1,3,3,1] x [1,3,3,1]) / 64 * 4 at
+		 * stride 2 and padding 2, crop 1 each side. Per axis that is out[2m] = (x[m-1] + 3 x[m]) / 4 and out[2m+1] =
+		 * (3 x[m] + x[m+1]) / 4 with the border sample repeated: exactly bilinear 2x upsampling without corner
+		 * alignment, which PyTorch runs as one native kernel in any layout and precision. The constructor of
+		 * {@link ScriptedGenerator} checks that the model's filters are that standard one. (This also avoids
+		 * PyTorch's bf16 transposed convolution and its grouped convolutions with several outputs per group in
+		 * channels-last layout, both of which gave wrong results on this project's CPU.)
+		 */
+		String blurUp(String x, String layer, int channels) {
+			upsampleFilters.add(layer + ".filt");
+			return let("torch.upsample_bilinear2d(" + x + ", [torch.mul(torch.size(" + x + ", 2), 2), torch.mul(" +
+				"torch.size(" + x + ", 3), 2)], False, None, None)");
+		}
+
+		/** Instance norm (statistics per mode, FiLM folded in) and optionally an in-place ReLU. */
+		String normRelu(String x, String key, int film, boolean relu) {
+			int i = norm++;
+			if (mode == Mode.OWN) normKeys.add(key);
+			String g = film < 0 ? "None" : "film[" + 2 * film + "]";
+			String sh = film < 0 ? "None" : "film[" + (2 * film + 1) + "]";
+			String y;
+			if (mode == Mode.RECORD) {
+				String out = "v" + next++;
+				String mean = "m" + i, invstd = "s" + i;
+				text.append(String.format(Locale.ROOT,
+					"    %s, %s, %s = torch.native_batch_norm(%s, %s, %s, None, None, True, 0.10000000000000001, %s)\n",
+					out, mean, invstd, x, g, sh, EPS));
+				recorded.add("torch.to(" + mean + ", 6)");
+				recorded.add("torch.to(" + invstd + ", 6)");
+				y = out;
+			} else if (mode == Mode.APPLY) {
+				y = let(String.format(Locale.ROOT, "torch.batch_norm(%s, %s, %s, st[%d], st[%d], False, 0., %s, False)",
+					x, g, sh, 2 * i, 2 * i + 1, EPS));
+			} else {
+				y = let(String.format(Locale.ROOT,
+					"torch.batch_norm(%s, %s, %s, None, None, True, 0.10000000000000001, %s, False)", x, g, sh, EPS));
+			}
+			return relu ? let("torch.relu_(" + y + ")") : y;
+		}
+	}
+}

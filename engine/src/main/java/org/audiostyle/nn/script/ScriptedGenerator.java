@@ -1,0 +1,186 @@
+package org.audiostyle.nn.script;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.engine.PtNDManager;
+import ai.djl.pytorch.engine.PtSymbolBlock;
+import ai.djl.pytorch.jni.IValue;
+import ai.djl.pytorch.jni.IValueUtils;
+import ai.djl.pytorch.jni.JniUtils;
+
+import org.audiostyle.nn.BlurUpsample;
+import org.audiostyle.nn.FilmModulation;
+import org.audiostyle.nn.NormStatistics;
+import org.audiostyle.nn.ResnetGenerator;
+import org.audiostyle.nn.SizePadding;
+import org.audiostyle.nn.StateDict;
+
+/**
+ * The generator's inference pass as a compiled TorchScript module ({@link GeneratorScript}) over the weights of a
+ * {@link ResnetGenerator}: same contract and numbers as {@link ResnetGenerator#infer} (to float32 rounding, or to
+ * bfloat16 rounding in {@link ScriptPrecision#BF16}), but each layer is one native ATen operator, and intermediates are
+ * freed by the TorchScript interpreter as soon as they are dead.
+ * <p>
+ * The weights are the generator's own arrays (not copies), so a reloaded or fine-tuned generator is seen at once;
+ * FiLM's scale and shift are computed from the embedding by the eager layers (a few hundred numbers). Batch size 1.
+ * Not for training: no gradients are taken here.
+ */
+public final class ScriptedGenerator implements AutoCloseable {
+
+	private static final float EPS = 1e-5f;
+
+	private final ResnetGenerator generator;
+	private final GeneratorScript script;
+	private final PtSymbolBlock module;
+	private final List<Parameter> weights = new ArrayList<>();
+
+	/** Compiles the script for {@code generator}'s configuration; the module lives in {@code manager}. */
+	public ScriptedGenerator(ResnetGenerator generator, ScriptPrecision precision, NDManager manager) {
+		this.generator = generator;
+		this.script = new GeneratorScript(generator.config(), precision);
+		Map<String, Parameter> state = StateDict.of(generator);
+		for (String key : script.weightKeys()) {
+			Parameter p = state.get(key);
+			if (p == null) throw new IllegalStateException("The generator has no tensor '" + key + "' that the " +
+				"scripted pass needs (configuration " + generator.config() + ")");
+			weights.add(p);
+		}
+		for (String key : script.upsampleFilters()) {
+			Parameter f = state.get(key);
+			if (!BlurUpsample.isStandardFilter(f.getArray().toFloatArray(), Math.toIntExact(f.getShape().get(0))))
+				throw new UnsupportedOperationException("Upsampling filter '" + key + "' is not CUT's standard one; " +
+					"the scripted pass assumes it (use the eager pass)");
+		}
+		byte[] archive = TorchScriptArchive.of(GeneratorScript.CLASS, script.source());
+		try {
+			this.module = JniUtils.loadModule((PtNDManager) manager, new ByteArrayInputStream(archive), false, false);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Cannot load the generator script", e);
+		}
+		JniUtils.enableInferenceMode(module);
+	}
+
+	public ScriptPrecision precision() {
+		return script.precision();
+	}
+
+	/**
+	 * Stylizes {@code image} (1 x 3 x H x W in [-1, 1], any H, W >= 1) with {@code embedding} (1 x E). With
+	 * {@code stats} in RECORD mode the norms' statistics are recorded (and the result is the pass with the image's
+	 * own statistics); in APPLY mode the recorded ones are used. The result (float32) is attached to {@code manager}.
+	 */
+	public NDArray infer(NDManager manager, NDArray image, NDArray embedding, NormStatistics stats) {
+		Shape s = image.getShape();
+		if (s.dimension() != 4 || s.get(0) != 1 || s.get(1) != 3)
+			throw new IllegalArgumentException("The scripted generator takes one 1 x 3 x H x W image, got " + s);
+		if (embedding.getShape().dimension() != 2 || embedding.getShape().get(0) != 1 ||
+			embedding.getShape().get(1) != generator.config().embeddingDim)
+			throw new IllegalArgumentException("The generator needs a 1 x " + generator.config().embeddingDim +
+				" embedding, got " + embedding.getShape());
+		try (NDManager scope = manager.newSubManager()) {
+			SizePadding size = new SizePadding(s.get(2), s.get(3));
+			NDArray padded = size.pad(image);
+			List<IValue> args = arguments(padded, embedding, scope);
+			NDArray out;
+			if (stats != null && stats.mode() == NormStatistics.Mode.APPLY) {
+				args.add(IValue.listFrom(recordedArrays(stats, scope)));
+				out = run("forward_apply", args, scope)[0];
+			} else {
+				if (stats != null) {
+					record(stats, run("forward_stats", args, scope));
+					args = arguments(padded, embedding, scope);
+				}
+				out = run("forward", args, scope)[0];
+			}
+			NDArray result = size.crop(out);
+			if (result != out) result = result.duplicate();
+			result.attach(manager);
+			return result;
+		}
+	}
+
+	/** Runs a script method; the arguments are released afterwards, the result tensors belong to {@code scope}. */
+	private PtNDArray[] run(String method, List<IValue> args, NDManager scope) {
+		IValue[] in = args.toArray(new IValue[0]);
+		try (IValue out = IValueUtils.runMethod(module, method, in)) {
+			return out.isTensor() ? new PtNDArray[] { out.toTensor((PtNDManager) scope) } :
+				out.toTensorArray((PtNDManager) scope);
+		}
+		finally {
+			for (IValue v : in)
+				v.close();
+		}
+	}
+
+	/** (x, w, film, emb): the arguments all methods share. */
+	private List<IValue> arguments(NDArray padded, NDArray embedding, NDManager scope) {
+		List<IValue> args = new ArrayList<>();
+		args.add(IValue.from((PtNDArray) padded));
+		args.add(IValue.listFrom(weightArrays()));
+		args.add(IValue.listFrom(filmArrays(embedding, scope)));
+		args.add(IValue.from((PtNDArray) embedding));
+		return args;
+	}
+
+	private PtNDArray[] weightArrays() {
+		PtNDArray[] a = new PtNDArray[weights.size()];
+		for (int i = 0; i < a.length; i++)
+			a[i] = (PtNDArray) weights.get(i).getArray();
+		return a;
+	}
+
+	/** [1 + scale, shift] per modulated norm as C-vectors (FiLM), or none (CONCAT). */
+	private PtNDArray[] filmArrays(NDArray embedding, NDManager scope) {
+		FilmModulation film = generator.film();
+		if (film == null) return new PtNDArray[0];
+		PtNDArray[] a = new PtNDArray[2 * film.count()];
+		for (int i = 0; i < film.count(); i++) {
+			NDArray[] m = film.modulation(i, embedding);
+			a[2 * i] = (PtNDArray) m[0].add(1f).flatten();
+			a[2 * i + 1] = (PtNDArray) m[1].flatten();
+			for (NDArray x : new NDArray[] { m[0], m[1], a[2 * i], a[2 * i + 1] })
+				x.attach(scope);
+		}
+		return a;
+	}
+
+	/** [mean, variance] per norm from APPLY-mode statistics. */
+	private PtNDArray[] recordedArrays(NormStatistics stats, NDManager scope) {
+		List<String> keys = script.normKeys();
+		PtNDArray[] a = new PtNDArray[2 * keys.size()];
+		for (int i = 0; i < keys.size(); i++) {
+			a[2 * i] = (PtNDArray) scope.create(stats.mean(keys.get(i)));
+			a[2 * i + 1] = (PtNDArray) scope.create(stats.variance(keys.get(i)));
+		}
+		return a;
+	}
+
+	/** Stores [mean, 1/std] pairs as the mean and biased variance the eager norms record. */
+	private void record(NormStatistics stats, NDArray[] meanInvStd) {
+		List<String> keys = script.normKeys();
+		for (int i = 0; i < keys.size(); i++) {
+			float[] mean = meanInvStd[2 * i].toFloatArray();
+			float[] invStd = meanInvStd[2 * i + 1].toFloatArray();
+			float[] variance = new float[invStd.length];
+			for (int c = 0; c < variance.length; c++)
+				variance[c] = (float) Math.max(0, 1.0 / ((double) invStd[c] * invStd[c]) - EPS);
+			stats.record(keys.get(i), mean, variance);
+		}
+	}
+
+	@Override
+	public void close() {
+		module.close();
+	}
+}
