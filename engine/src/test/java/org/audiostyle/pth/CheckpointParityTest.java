@@ -16,6 +16,8 @@ import com.google.gson.JsonObject;
 import org.audiostyle.nn.AudioEncoder;
 import org.audiostyle.nn.NetworkConfig;
 import org.audiostyle.nn.ResnetGenerator;
+import org.audiostyle.nn.script.ScriptPrecision;
+import org.audiostyle.nn.script.ScriptedGenerator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,8 +55,15 @@ class CheckpointParityTest {
 			// the whole chain: Java embedding into the Java generator
 			float[] chained = generator.forward(img, embedding, null).toFloatArray();
 			double chainDiff = maxAbsDiff(expectedOutput, chained);
-			System.out.printf("parity: embedding %.3g, generator %.3g, chained %.3g (max abs diff)%n", embDiff,
-				outDiff, chainDiff);
+			// the compiled (TorchScript) pass that stylize uses, float32
+			double scriptDiff;
+			try (ScriptedGenerator scripted = new ScriptedGenerator(generator, ScriptPrecision.FP32, m)) {
+				scriptDiff = maxAbsDiff(expectedOutput, scripted.infer(m, img, m.create(expectedEmbedding, new Shape(1,
+					expectedEmbedding.length)), null).toFloatArray());
+			}
+			System.out.printf("parity: embedding %.3g, generator %.3g, chained %.3g, compiled %.3g (max abs diff)%n",
+				embDiff, outDiff, chainDiff, scriptDiff);
+			assertTrue(scriptDiff <= TOLERANCE, "compiled generator output max abs diff " + scriptDiff);
 			assertTrue(embDiff <= TOLERANCE, "embedding max abs diff " + embDiff);
 			assertTrue(outDiff <= TOLERANCE, "generator output max abs diff " + outDiff);
 			assertTrue(chainDiff <= TOLERANCE, "chained output max abs diff " + chainDiff);
