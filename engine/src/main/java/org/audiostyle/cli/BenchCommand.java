@@ -52,11 +52,37 @@ final class BenchCommand implements Callable<Integer> {
 	@Option(names = "--sound", paramLabel = "FILE", description = "Sound (default: sample-sounds/rain.wav).")
 	Path sound;
 
+	@Option(names = "--vs-pytorch", description = "Compare the generator forward with PyTorch eager (Python, same " +
+		"network and weights), interleaved: the bundled model and the 'small' configuration.")
+	boolean vsPytorch;
+
+	@Option(names = "--sizes", split = ",", defaultValue = "512,1024", paramLabel = "DEFAULT,SMALL",
+		description = "With --vs-pytorch: input sides for the bundled model and for 'small'. Default: ${DEFAULT-VALUE}.")
+	int[] sizes;
+
+	@Option(names = "--no-eager", description = "With --vs-pytorch: skip the DJL eager layers (the slow 'before').")
+	boolean noEager;
+
+	@Option(names = "--python", paramLabel = "EXE", description = "With --vs-pytorch: Python with PyTorch " +
+		"(default: /usr/bin/python3, Debian's python3-torch).")
+	String python;
+
 	@Mixin
 	EngineOptions engine;
 
 	@Override
 	public Integer call() throws Exception {
+		if (vsPytorch) {
+			if (sizes.length != 2) throw new IllegalArgumentException("--sizes needs two sides, e.g. 512,1024");
+			BenchVsPytorch b = new BenchVsPytorch(reps, !noEager, python != null ? python :
+				BenchVsPytorch.defaultPython(), BenchVsPytorch.defaultWorker());
+			double worst = b.run(java.util.List.of(
+				new BenchVsPytorch.Case("bundled default model", sizes[0], engine::loadModel),
+				new BenchVsPytorch.Case("'small' configuration (seeded random weights)", sizes[1],
+					() -> StyleModel.random(org.audiostyle.nn.NetworkConfig.small(), 1))));
+			System.out.printf("%ndjl/pytorch fp32 ratio %.3f%n", worst);
+			return 0;
+		}
 		Path s = sound != null ? sound : Paths.get("sample-sounds", "rain.wav");
 		if (!Files.isRegularFile(s)) throw new java.nio.file.NoSuchFileException(s + " (benchmark sound)");
 		SoundMix mix = SoundMix.of(Sound.file(s));
