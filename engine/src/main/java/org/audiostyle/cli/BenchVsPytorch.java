@@ -62,9 +62,13 @@ final class BenchVsPytorch {
 			return ai.djl.pytorch.jni.JniUtils.getNumThreads();
 		});
 		double sgemm = DjlRuntime.run(BenchVsPytorch::sgemmGflops);
+		System.out.println("native memory: " + org.audiostyle.runtime.NativeMemory.describe() + " (both engines)");
 		System.out.printf("threads %d (both engines); SGEMM %.1f GFLOP/s (2048^3, DJL matMul, fp32)%n", threads, sgemm);
-		Process p = new ProcessBuilder(python, worker.toString()).redirectError(ProcessBuilder.Redirect.INHERIT)
-			.start();
+		ProcessBuilder pb = new ProcessBuilder(python, worker.toString()).redirectError(ProcessBuilder.Redirect.INHERIT);
+		// The same allocator set-up on both sides (LD_PRELOAD is inherited; the huge-page switch was set in-process).
+		if (org.audiostyle.runtime.NativeMemory.describe().contains("THP_MEM_ALLOC_ENABLE=1"))
+			pb.environment().put("THP_MEM_ALLOC_ENABLE", "1");
+		Process p = pb.start();
 		double worst = 0;
 		try (PrintWriter toPy = new PrintWriter(p.getOutputStream(), true, StandardCharsets.UTF_8);
 			BufferedReader fromPy = new BufferedReader(new InputStreamReader(p.getInputStream(),
@@ -269,7 +273,7 @@ final class BenchVsPytorch {
 	}
 
 	private static double sgemmGflops() {
-		try (NDManager m = NDManager.newBaseManager()) {
+		try (NDManager m = DjlRuntime.engine().newBaseManager()) {
 			int n = 2048;
 			NDArray a = m.randomUniform(-1, 1, new Shape(n, n));
 			NDArray b = m.randomUniform(-1, 1, new Shape(n, n));

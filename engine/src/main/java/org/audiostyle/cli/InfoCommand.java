@@ -28,6 +28,7 @@ final class InfoCommand implements Callable<Integer> {
 		DjlRuntime.DeviceSelection sel = DjlRuntime.select(engine.deviceChoice());
 		System.out.println("device:  " + sel.device + " - " + sel.reason);
 		System.out.println("threads: " + Runtime.getRuntime().availableProcessors() + " cores visible");
+		System.out.println("memory:  " + org.audiostyle.runtime.NativeMemory.describe());
 		try (StyleModel m = engine.loadModel()) {
 			System.out.println("model:   " + m.id() + (engine.model == null ? " (bundled default)" : " (" + engine.model +
 				")"));

@@ -27,7 +27,7 @@ final class WeightsFile {
 	private WeightsFile() {}
 
 	static byte[] encode(Map<String, Parameter> stateDict) {
-		try (NDManager m = NDManager.newBaseManager(ai.djl.Device.cpu())) {
+		try (NDManager m = org.audiostyle.runtime.DjlRuntime.engine().newBaseManager(ai.djl.Device.cpu())) {
 			NDList list = new NDList();
 			for (Map.Entry<String, Parameter> e : stateDict.entrySet()) {
 				NDArray a = e.getValue().getArray().toDevice(ai.djl.Device.cpu(), true);
@@ -52,7 +52,7 @@ final class WeightsFile {
 	static void decodeInto(byte[] data, Map<String, Parameter> stateDict, String where, String file)
 		throws ModelException
 	{
-		try (NDManager m = NDManager.newBaseManager(ai.djl.Device.cpu())) {
+		try (NDManager m = org.audiostyle.runtime.DjlRuntime.engine().newBaseManager(ai.djl.Device.cpu())) {
 			NDList list;
 			try {
 				list = NDList.decode(m, new ByteArrayInputStream(data));

@@ -50,6 +50,7 @@ public final class DjlRuntime {
 	 * message saying where DJL looked and how to point it at a local copy.
 	 */
 	public static Engine engine() {
+		NativeMemory.prepare();
 		return run(() -> {
 			try {
 				return Engine.getEngine(ENGINE);

@@ -71,7 +71,7 @@ public final class Trainer implements AutoCloseable {
 		if (data.loadSize() < config.crop)
 			throw new IllegalArgumentException("Training images were loaded at " + data.loadSize() + " px, smaller " +
 				"than the crop " + config.crop + ".");
-		this.root = NDManager.newBaseManager();
+		this.root = org.audiostyle.runtime.DjlRuntime.engine().newBaseManager();
 		long seed = config.seed;
 		this.nets = new StyleNetworks(config.networkConfig(), root, seed);
 		this.scale = config.spectrogramScale();

@@ -189,7 +189,7 @@ public final class Training {
 		if (ck == null || !Files.isRegularFile(ck)) throw new IOException("No checkpoint found at " +
 			runDirOrCheckpoint + " (expected a run folder with checkpoints/step-*.ckpt, or a .ckpt file).");
 		TrainConfig config;
-		try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
+		try (ai.djl.ndarray.NDManager m = org.audiostyle.runtime.DjlRuntime.engine().newBaseManager()) {
 			config = TrainConfig.fromJson(Checkpoint.read(ck, m).meta.get("config").toString());
 		}
 		try (Trainer t = new Trainer(config, placeholderData(config))) {
