@@ -52,6 +52,10 @@ final class BenchCommand implements Callable<Integer> {
 	@Option(names = "--sound", paramLabel = "FILE", description = "Sound (default: sample-sounds/rain.wav).")
 	Path sound;
 
+	@Option(names = "--targets", description = "The user-facing speed figures: a 4000x3000 photo at default " +
+		"settings, 'small' at 1024x1024 native, time per megapixel from 1 to 16 MP.")
+	boolean targets;
+
 	@Option(names = "--vs-pytorch", description = "Compare the generator forward with PyTorch eager (Python, same " +
 		"network and weights), interleaved: the bundled model and the 'small' configuration.")
 	boolean vsPytorch;
@@ -89,7 +93,15 @@ final class BenchCommand implements Callable<Integer> {
 		PlanarImage scene = Resampling.resize(ImageConversion.toPlanar(org.audiostyle.image.ImageFiles.read(Paths.get(
 			"test-images", "lake.png"))), size, size);
 		Img<ARGBType> input = ImageConversion.toArgb(scene);
-		StylizeSettings nativeRes = StylizeSettings.defaults().withNativeResolution();
+		StylizeSettings nativeRes = engine.settings().withNativeResolution();
+		if (targets) {
+			try (StyleModel model = engine.loadModel()) {
+				PlanarImage original = ImageConversion.toPlanar(org.audiostyle.image.ImageFiles.read(Paths.get(
+					"test-images", "lake.png")));
+				new BenchTargets(reps, engine.settings()).run(model, engine.deviceChoice(), original, mix);
+			}
+			return 0;
+		}
 		try (StyleModel model = engine.loadModel(); Stylizer stylizer = new Stylizer(model, engine.deviceChoice())) {
 			System.out.println("model " + model.id() + " (" + model.config() + ") on " + stylizer.device() + ", input " +
 				size + "x" + size);
@@ -101,11 +113,14 @@ final class BenchCommand implements Callable<Integer> {
 				return 0;
 			}
 			float[] embedding = stylizer.embed(mix);
+			org.audiostyle.nn.script.ScriptPrecision precision = nativeRes.precision.resolve(
+				ai.djl.Device.fromName(stylizer.device())).precision;
+			System.out.println("pass: " + stylizer.passDescription(nativeRes.precision));
 			double[] bare = new double[reps], full = new double[reps];
-			bareForward(stylizer.model(), scene, embedding); // warm-up
+			bareForward(stylizer.model(), scene, embedding, precision); // warm-up
 			stylizer.stylize(input, mix, nativeRes, Progress.NONE);
 			for (int i = 0; i < reps; i++) {
-				bare[i] = bareForward(stylizer.model(), scene, embedding);
+				bare[i] = bareForward(stylizer.model(), scene, embedding, precision);
 				long t0 = System.nanoTime();
 				stylizer.stylize(input, mix, nativeRes, Progress.NONE);
 				full[i] = (System.nanoTime() - t0) / 1e9;
@@ -120,13 +135,16 @@ final class BenchCommand implements Callable<Integer> {
 	}
 
 	/** The generator alone on an input already in an NDArray; output kept on the device. */
-	private static double bareForward(StyleModel model, PlanarImage scene, float[] embedding) {
+	private static double bareForward(StyleModel model, PlanarImage scene, float[] embedding,
+		org.audiostyle.nn.script.ScriptPrecision precision) {
 		return DjlRuntime.run(() -> {
-			try (NDManager m = model.manager().newSubManager()) {
+			try (NDManager m = model.manager().newSubManager();
+				org.audiostyle.nn.script.ScriptedGenerator g = new org.audiostyle.nn.script.ScriptedGenerator(
+					model.generator(), precision, m)) {
 				NDArray img = m.create(scene.toNetworkRange(), new Shape(1, 3, scene.height, scene.width));
 				NDArray emb = m.create(embedding, new Shape(1, embedding.length));
 				long t0 = System.nanoTime();
-				NDArray out = model.generator().infer(m, img, emb, null);
+				NDArray out = g.infer(m, img, emb, null);
 				out.toFloatArray(); // forces completion on asynchronous devices
 				return (System.nanoTime() - t0) / 1e9;
 			}
