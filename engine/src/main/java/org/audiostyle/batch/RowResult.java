@@ -27,6 +27,11 @@ public final class RowResult {
 		this.error = error;
 	}
 
+	/** A row that failed before it could run (e.g. a worker that cannot load the model). */
+	public static RowResult failed(BatchRow row, Exception error) {
+		return new RowResult(row, Status.FAILED, 0, error);
+	}
+
 	/** A one-line reason for a failed row (empty otherwise), for callers without their own error wording. */
 	public String errorText() {
 		if (error == null) return "";
