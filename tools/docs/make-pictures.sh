@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates the README pictures (docs/*.png) with the bundled default model, from the project's own test images
-# and sample sounds only. Run from anywhere; needs the engine and plugin built (mvn -B install -DskipTests). The
-# movie strip runs the Fiji command, so its class path is the plugin's with the provided (Fiji) jars: scope test.
+# and sample sounds only. Run from anywhere; builds what it needs. The movie strip runs the Fiji command, so its class
+# path is the plugin's with the provided (Fiji) jars: scope test, resolved in the reactor so that the engine is this
+# checkout's engine/target/classes, not a copy in ~/.m2.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 S=sample-sounds
@@ -18,6 +19,7 @@ IMAGES=(--image test-images/meadow.png --image test-images/hills.png --image tes
 	--row "$S/rain.wav*0+$S/fire.wav*1"
 
 CP_FILE=plugin/target/runtime-classpath.txt
-(cd plugin && mvn -B -q -o dependency:build-classpath -DincludeScope=test -Dmdep.outputFile=target/runtime-classpath.txt)
+mvn -B -q -o -Dstyle.color=never -pl plugin -am compile dependency:build-classpath -DincludeScope=test \
+	-Dmdep.outputFile=target/runtime-classpath.txt
 jshell --class-path "plugin/target/classes:$(cat $CP_FILE)" -R-Djava.awt.headless=true -R-Dai.djl.offline=true \
 	-R-Dai.djl.pytorch.num_interop_threads=1 tools/docs/movie-strip.jsh

@@ -53,7 +53,7 @@ class SoundSynthTest {
 		byte[] committed = Files.readAllBytes(folder.resolve(kind.fileName()));
 		assertTrue(committed.length < 200 * 1024, kind + " is " + committed.length + " bytes");
 		assertArrayEquals(SoundSynth.wav(kind), committed, kind.fileName() +
-			" differs from SoundSynth: regenerate with `java -cp engine/target/classes org.audiostyle.samples.SoundSynth`");
+			" differs from SoundSynth: regenerate with `java -cp train/target/classes:engine/target/classes org.audiostyle.samples.SoundSynth`");
 	}
 
 	@ParameterizedTest
