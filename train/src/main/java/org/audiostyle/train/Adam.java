@@ -70,7 +70,8 @@ public final class Adam {
 				NDArray update = mi.div(denom);
 				update.attach(scratch);
 				p.subi(update.muli((float) (lr / bc1)));
-				g.muli(0);
+				// fill, not multiply: 0 * NaN is NaN, and one bad gradient would then poison every later step
+				g.set(new ai.djl.ndarray.index.NDIndex("..."), 0f);
 			}
 		}
 	}

@@ -117,7 +117,9 @@ public final class Ops {
 
 	/** Rows divided by (their L2 norm + 1e-7), as CUT's {@code Normalize(2)}. */
 	public static NDArray l2NormalizeRows(NDArray x) {
-		NDArray norm = x.square().sum(new int[] { 1 }, true).sqrt();
+		// + 1e-14 under the root: the same value, but a zero row (an all-zero feature patch) has a finite gradient
+		// instead of sqrt's infinite one, which would turn the weights into NaN.
+		NDArray norm = x.square().sum(new int[] { 1 }, true).add(1e-14f).sqrt();
 		return x.div(norm.add(1e-7));
 	}
 

@@ -95,7 +95,8 @@ public final class ParameterGroup {
 	public void zeroGradients() {
 		for (NDArray a : parameters.values()) {
 			NDArray g = a.getGradient();
-			g.muli(0);
+			// fill, not multiply: 0 * NaN is NaN, and one bad gradient would then poison every later step
+			g.set(new ai.djl.ndarray.index.NDIndex("..."), 0f);
 			g.close();
 		}
 	}
