@@ -15,6 +15,15 @@ public final class AudioStyleCli implements Runnable {
 	@CommandLine.Spec
 	CommandLine.Model.CommandSpec spec;
 
+	/** Inherited by every verb; set before any engine or logger starts, both read it once. */
+	@CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+		description = "Show the native libraries' own messages (libtorch warnings) and informational log lines.")
+	void verbose(boolean on) {
+		if (!on) return;
+		System.setProperty("audiostyle.verbose", "true");
+		System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+	}
+
 	@Override
 	public void run() {
 		spec.commandLine().usage(System.err);

@@ -38,7 +38,7 @@ public final class CheckpointStylizer implements StylizeFunction, AutoCloseable 
 			runDirOrCheckpoint;
 		if (ck == null || !Files.isRegularFile(ck)) throw new IOException("No checkpoint found at " +
 			runDirOrCheckpoint + ".");
-		NDManager manager = NDManager.newBaseManager();
+		NDManager manager = org.audiostyle.runtime.DjlRuntime.engine().newBaseManager();
 		try (NDManager tmp = manager.newSubManager()) {
 			Checkpoint c = Checkpoint.read(ck, tmp);
 			TrainConfig config = TrainConfig.fromJson(c.meta.get("config").toString());

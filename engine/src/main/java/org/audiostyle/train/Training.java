@@ -19,6 +19,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 import org.audiostyle.image.PlanarImage;
 import org.audiostyle.io.AtomicFiles;
+import org.audiostyle.runtime.DjlRuntime;
 import org.audiostyle.train.data.ClassFolderSource;
 import org.audiostyle.train.data.CsvPairSource;
 import org.audiostyle.train.data.TrainingData;
@@ -65,6 +66,7 @@ public final class Training {
 		chooseSamples(data, config.seed, sampleImages, sampleSounds, sampleNames);
 
 		StepLosses last = null;
+		DjlRuntime.engine(); // first load through the runtime, which keeps libtorch's start-up noise quiet
 		try (Trainer t = new Trainer(config, data)) {
 			if (o.resume) {
 				t.loadCheckpoint(latest);
@@ -189,6 +191,7 @@ public final class Training {
 		if (ck == null || !Files.isRegularFile(ck)) throw new IOException("No checkpoint found at " +
 			runDirOrCheckpoint + " (expected a run folder with checkpoints/step-*.ckpt, or a .ckpt file).");
 		TrainConfig config;
+		DjlRuntime.engine();
 		try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
 			config = TrainConfig.fromJson(Checkpoint.read(ck, m).meta.get("config").toString());
 		}
