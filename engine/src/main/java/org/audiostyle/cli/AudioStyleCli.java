@@ -32,6 +32,7 @@ public final class AudioStyleCli implements Runnable {
 	/** Builds the command line with the project's error handling: one clear line per failure, no stack traces. */
 	public static CommandLine commandLine() {
 		CommandLine cl = new CommandLine(new AudioStyleCli());
+		cl.setParameterExceptionHandler(CliErrors::usageError);
 		cl.setExecutionExceptionHandler((ex, line, parsed) -> {
 			line.getErr().println("error: " + CliErrors.describe(ex));
 			if (Boolean.getBoolean("audiostyle.debug")) ex.printStackTrace(line.getErr());

@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import net.imglib2.img.Img;
@@ -16,7 +18,9 @@ import org.audiostyle.audio.Sound;
 import org.audiostyle.audio.SoundMix;
 import org.audiostyle.image.ImageFiles;
 import org.audiostyle.model.StyleModel;
+import org.audiostyle.runtime.DeviceChoice;
 import org.audiostyle.stylize.Progress;
+import org.audiostyle.stylize.StylizeSettings;
 import org.audiostyle.stylize.Stylizer;
 
 import me.tongfei.progressbar.ProgressBar;
@@ -24,7 +28,9 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code audiostyle batch}: many (image, sound) rows from a CSV with one model load. A bad row is reported and
@@ -51,6 +57,9 @@ final class BatchCommand implements Callable<Integer> {
 	@Mixin
 	EngineOptions engine;
 
+	@Spec
+	CommandSpec spec;
+
 	/** One parsed CSV row. */
 	static final class Row {
 
@@ -70,12 +79,16 @@ final class BatchCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		if (!Files.isRegularFile(csv)) throw new java.nio.file.NoSuchFileException(csv + " (batch CSV)");
-		AudioWindow w = AudioWindow.parse(window);
+		AudioWindow w = CliErrors.forOption(spec, "--window", () -> AudioWindow.parse(window));
+		StylizeSettings settings = engine.settings();
+		DeviceChoice device = engine.deviceChoice();
+		if (Files.exists(outDir) && !Files.isDirectory(outDir)) throw new IllegalArgumentException("--out " + outDir +
+			" is a file; give a folder for the outputs.");
 		List<String> failures = new ArrayList<>();
 		List<Row> rows = parse(csv, outDir, failures);
-		Files.createDirectories(outDir);
 		int ok = 0;
-		try (StyleModel model = engine.loadModel(); Stylizer stylizer = new Stylizer(model, engine.deviceChoice());
+		if (rows.isEmpty()) return report(ok, failures); // nothing to restyle: no model to load
+		try (StyleModel model = engine.loadModel(); Stylizer stylizer = new Stylizer(model, device);
 			ProgressBar bar = new ProgressBarBuilder().setTaskName("batch").setInitialMax(rows.size()).setStyle(
 				ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
 				.build())
@@ -86,8 +99,8 @@ final class BatchCommand implements Callable<Integer> {
 					if (Files.exists(r.output) && !overwrite)
 						throw new IllegalArgumentException(r.output + " already exists (pass --overwrite)");
 					SoundMix mix = SoundMix.of(Sound.file(r.sound, w)).withStrength(r.strength);
-					Img<ARGBType> out = stylizer.stylize(ImageFiles.read(r.image), mix, engine.settings(),
-						Progress.NONE);
+					Img<ARGBType> out = stylizer.stylize(ImageFiles.read(r.image), mix, settings, Progress.NONE);
+					Files.createDirectories(r.output.getParent()); // only now: a run where every row fails leaves none
 					ImageFiles.writePng(out, r.output, overwrite);
 					ok++;
 				}
@@ -97,6 +110,10 @@ final class BatchCommand implements Callable<Integer> {
 				bar.step();
 			}
 		}
+		return report(ok, failures);
+	}
+
+	private int report(int ok, List<String> failures) {
 		System.err.println("batch: " + ok + " written to " + outDir + ", " + failures.size() + " failed");
 		for (String f : failures)
 			System.err.println("  " + f);
@@ -107,9 +124,17 @@ final class BatchCommand implements Callable<Integer> {
 	static List<Row> parse(Path csv, Path outDir, List<String> failures) throws IOException {
 		Path base = csv.toAbsolutePath().getParent();
 		List<Row> rows = new ArrayList<>();
-		List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+		List<String> lines;
+		try {
+			lines = Files.readAllLines(csv, StandardCharsets.UTF_8); // \n, \r\n and \r all end a line
+		}
+		catch (java.nio.charset.CharacterCodingException e) {
+			throw new IOException(csv + " is not a UTF-8 text file; save the batch CSV as UTF-8 text.", e);
+		}
+		Map<Path, Integer> lineOfOutput = new HashMap<>();
 		for (int i = 0; i < lines.size(); i++) {
 			String line = lines.get(i).strip();
+			if (i == 0 && line.startsWith("\uFEFF")) line = line.substring(1).strip(); // byte-order mark (Excel)
 			if (line.isEmpty() || line.startsWith("#")) continue;
 			String[] f = line.split(",", -1);
 			for (int k = 0; k < f.length; k++)
@@ -135,9 +160,34 @@ final class BatchCommand implements Callable<Integer> {
 			Path sound = base.resolve(f[1]);
 			Path output = f.length == 4 && !f[3].isEmpty() ? outDir.resolve(f[3]) : outDir.resolve(stem(image) + "_" +
 				stem(sound) + ".png");
+			String bad = badOutput(output, outDir, image, sound, lineOfOutput);
+			if (bad != null) {
+				failures.add(where + bad);
+				continue;
+			}
+			lineOfOutput.put(output.toAbsolutePath().normalize(), i + 1);
 			rows.add(new Row(i + 1, image, sound, strength, output));
 		}
 		return rows;
+	}
+
+	/**
+	 * Why a row's output cannot be written, or null: it must stay inside {@code --out} (a name like {@code ../x.png}
+	 * or an absolute path would write elsewhere), be a PNG, be no input, and not repeat an earlier row's output.
+	 */
+	private static String badOutput(Path output, Path outDir, Path image, Path sound, Map<Path, Integer> earlier) {
+		Path o = output.toAbsolutePath().normalize();
+		Path d = outDir.toAbsolutePath().normalize();
+		if (!o.startsWith(d) || o.equals(d)) return "output '" + output + "' is not inside --out " + outDir +
+			"; give a file name (or a sub-folder path) inside it, without '..'";
+		if (!o.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png"))
+			return "output '" + o.getFileName() + "' must end in .png (outputs are PNG)";
+		if (o.equals(image.toAbsolutePath().normalize()) || o.equals(sound.toAbsolutePath().normalize()))
+			return "output '" + output + "' is an input of the row; choose another output name";
+		Integer first = earlier.get(o);
+		if (first != null) return "output '" + output + "' is also the output of line " + first +
+			"; give each row its own output name";
+		return null;
 	}
 
 	private static String unquote(String s) {

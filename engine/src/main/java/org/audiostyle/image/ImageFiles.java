@@ -14,7 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 import javax.imageio.ImageIO;
@@ -45,6 +48,9 @@ import org.audiostyle.io.AtomicFiles;
  */
 public final class ImageFiles {
 
+	/** Most pixels one image may have: three float planes of it must fit one Java array (see {@link PlanarImage}). */
+	public static final long MAX_PIXELS = PlanarImage.MAX_ELEMENTS / 3;
+
 	private ImageFiles() {}
 
 	/**
@@ -57,6 +63,7 @@ public final class ImageFiles {
 	public static Img<?> read(Path file) throws IOException {
 		if (!Files.exists(file)) throw new NoSuchFileException(file.toString(), null, "image file not found");
 		if (Files.isDirectory(file)) throw new IOException(file + " is a folder, not an image file");
+		if (Files.size(file) == 0) throw new IOException(file + " is empty (0 bytes); was it copied or saved completely?");
 		if (!Files.isReadable(file)) throw new AccessDeniedException(file.toString(), null, "image file not readable");
 		BufferedImage img;
 		try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
@@ -67,7 +74,15 @@ public final class ImageFiles {
 			ImageReader reader = readers.next();
 			try {
 				reader.setInput(in, true, true);
+				checkDeclaredSize(file, reader.getWidth(0), reader.getHeight(0));
+				// decoders report damage they step over (a JPEG cut short comes back grey) as warnings: refuse it
+				List<String> warnings = new ArrayList<>();
+				reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
 				img = reader.read(0);
+				if (!warnings.isEmpty()) throw new IOException(warnings.get(0));
+			}
+			catch (TooLarge e) {
+				throw e;
 			}
 			catch (IOException | RuntimeException e) {
 				throw new IOException("Cannot decode " + file + " as " + reader.getFormatName() +
@@ -82,6 +97,27 @@ public final class ImageFiles {
 		}
 		catch (IllegalArgumentException e) {
 			throw new IOException("Cannot use " + file + ": " + e.getMessage(), e);
+		}
+	}
+
+	/**
+	 * Refuses an image whose header declares more pixels than one image can hold here, before any pixel memory is
+	 * taken: a few hundred bytes of PNG can declare 100000×100000 pixels.
+	 */
+	private static void checkDeclaredSize(Path file, int w, int h) throws TooLarge {
+		if ((long) w * h <= MAX_PIXELS) return;
+		throw new TooLarge(String.format(Locale.ROOT, "%s declares %dx%d pixels (%.0f megapixels); at most %d " +
+			"megapixels can be restyled. Reduce the image first (e.g. to 20000x20000).", file, w, h, (double) w * h /
+				1e6, MAX_PIXELS / 1_000_000));
+	}
+
+	/** An image too large to hold: its own type so the decoder's wording does not replace the message. */
+	private static final class TooLarge extends IOException {
+
+		private static final long serialVersionUID = 1L;
+
+		TooLarge(String message) {
+			super(message);
 		}
 	}
 
@@ -239,7 +275,8 @@ public final class ImageFiles {
 	}
 
 	private static String describe(Throwable e) {
-		if (e instanceof AccessDeniedException) return "permission denied";
+		if (e instanceof AccessDeniedException || e instanceof java.nio.file.FileSystemException && String.valueOf(e
+			.getMessage()).contains("Read-only")) return "permission denied; choose a folder you can write to";
 		if (e instanceof NoSuchFileException) return "folder not found";
 		String m = e.getMessage();
 		return m == null ? e.getClass().getSimpleName() : m;
