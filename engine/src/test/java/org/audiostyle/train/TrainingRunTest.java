@@ -29,6 +29,11 @@ public class TrainingRunTest {
 	Path dir;
 
 	private Path dataSet() throws IOException {
+		return dataSet(dir);
+	}
+
+	/** Three sounds in two classes, three images in two classes, and their co-occurrence table, under DIR/data. */
+	static Path dataSet(Path dir) throws IOException {
 		Path d = dir.resolve("data");
 		TestMedia.wav(d.resolve("sounds/low/a.wav"), 300, 4, 22050);
 		TestMedia.wav(d.resolve("sounds/low/b.wav"), 350, 4, 22050);
