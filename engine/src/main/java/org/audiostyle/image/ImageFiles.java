@@ -3,6 +3,7 @@ package org.audiostyle.image;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferInt;
+import java.awt.image.DirectColorModel;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.awt.image.RenderedImage;
@@ -29,7 +30,9 @@ import javax.imageio.stream.ImageInputStream;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.blocks.PrimitiveBlocks;
 import net.imglib2.img.Img;
+import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.img.basictypeaccess.array.IntArray;
 import net.imglib2.type.numeric.ARGBType;
 
 import org.audiostyle.io.AtomicFiles;
@@ -197,11 +200,28 @@ public final class ImageFiles {
 		long w = image.dimension(0), h = image.dimension(1);
 		if (w * h > PlanarImage.MAX_ELEMENTS || w > Integer.MAX_VALUE || h > Integer.MAX_VALUE)
 			throw new IllegalArgumentException("Image of " + w + "x" + h + " pixels is too large to save as one PNG");
+		int[] pixels = argbArray(image);
+		if (pixels != null) {
+			// the image's own pixels, viewed as RGB (the colour model ignores the alpha byte): no second copy of a
+			// possibly huge image just to save it
+			DirectColorModel rgb = new DirectColorModel(24, 0xff0000, 0xff00, 0xff);
+			return new BufferedImage(rgb, Raster.createWritableRaster(rgb.createCompatibleSampleModel((int) w, (int) h),
+				new DataBufferInt(pixels, pixels.length), null), false, null);
+		}
 		BufferedImage bi = new BufferedImage((int) w, (int) h, BufferedImage.TYPE_INT_RGB);
 		int[] dest = ((DataBufferInt) bi.getRaster().getDataBuffer()).getData();
 		// TYPE_INT_RGB stores 0xRRGGBB and ignores the top byte, which is where ARGB keeps alpha
 		PrimitiveBlocks.of(image, PrimitiveBlocks.OnFallback.ACCEPT).copy(image, dest);
 		return bi;
+	}
+
+	/** The backing int[] of a whole ARGB ArrayImg (not a view of part of one), else null. */
+	private static int[] argbArray(RandomAccessibleInterval<ARGBType> image) {
+		if (!(image instanceof ArrayImg) || image.min(0) != 0 || image.min(1) != 0) return null;
+		Object storage = ((ArrayImg<?, ?>) image).update(null);
+		if (!(storage instanceof IntArray)) return null;
+		int[] a = ((IntArray) storage).getCurrentStorageArray();
+		return a.length == image.dimension(0) * image.dimension(1) ? a : null;
 	}
 
 	/**
