@@ -42,7 +42,15 @@ public final class AudioStyleCli implements Runnable {
 	}
 
 	public static void main(String[] args) {
-		int code = commandLine().execute(args);
+		int code;
+		try {
+			code = commandLine().execute(args);
+		}
+		catch (OutOfMemoryError e) {
+			// picocli passes Errors through; without this the user sees a JVM stack trace
+			System.err.println("error: " + CliErrors.outOfMemory());
+			code = CliErrors.FAILED;
+		}
 		System.exit(code);
 	}
 }

@@ -54,6 +54,13 @@ final class CliErrors {
 		return BAD_INPUT;
 	}
 
+	/** What to say when the Java heap ran out: not the user's input, but something they can change. */
+	static String outOfMemory() {
+		long mb = Runtime.getRuntime().maxMemory() >> 20;
+		return "out of memory: this run needs more than the " + mb + " MB the Java heap may use. Allow more with " +
+			"AUDIOSTYLE_JAVA_OPTS=-Xmx16g (the launcher's default is -Xmx8g), or lower --work-size or --tile.";
+	}
+
 	static int exitCode(Throwable t) {
 		if (t instanceof IllegalArgumentException || t instanceof ModelException || t instanceof java.io.IOException)
 			return BAD_INPUT;

@@ -83,6 +83,18 @@ class ProcessFaultTest {
 	}
 
 	@Test
+	void runningOutOfHeapEndsWithOneLineAndExitCode1() throws Exception {
+		Path folder = Files.createDirectory(dir.resolve("no-heap"));
+		Path big = HostileImages.write(HostileImages.rgb(3000, 2000, 9), "png", folder.resolve("big.png"));
+		ChildJvm c = ChildJvm.start(folder, "oom", "48m", stylize(big, folder.resolve("x.png")));
+		assertEquals(1, c.waitFor(), c.output());
+		String[] lines = c.output().strip().split("\n");
+		assertEquals(1, lines.length, c.output());
+		assertTrue(lines[0].startsWith("error: out of memory") && lines[0].contains("-Xmx"), c.output());
+		assertFalse(Files.exists(folder.resolve("x.png")));
+	}
+
+	@Test
 	void aSmallHeapMeetsHostileInputWithAClearError() throws Exception {
 		Path folder = Files.createDirectory(dir.resolve("small-heap"));
 		Path huge = HostileImages.lyingPngHeader(100000, 100000, folder.resolve("huge.png"));
