@@ -1,11 +1,8 @@
 package org.audiostyle.hostile;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,18 +47,6 @@ final class FolderState {
 	}
 
 	private static String digest(Path p) throws IOException {
-		try (InputStream in = Files.newInputStream(p)) {
-			MessageDigest md = MessageDigest.getInstance("SHA-256");
-			byte[] buf = new byte[1 << 16];
-			for (int n; (n = in.read(buf)) > 0;)
-				md.update(buf, 0, n);
-			StringBuilder b = new StringBuilder();
-			for (byte x : md.digest())
-				b.append(String.format("%02x", x));
-			return b.toString();
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return HostileModels.sha256(Files.readAllBytes(p)); // the suite's files are small
 	}
 }

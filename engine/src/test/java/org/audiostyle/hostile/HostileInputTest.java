@@ -221,26 +221,20 @@ class HostileInputTest {
 			"truncated-legacy.pth"));
 		c.add(HostileCase.of("pth", "text named .pth", importPth("../in/notes.png", "p7")).fails(2, "notes.png"));
 		// options
-		c.add(HostileCase.of("option", "--strength NaN", stylize("o1", "--strength", "NaN")).fails(2, "--strength",
-			"from 0 to 1000"));
-		c.add(HostileCase.of("option", "--strength -1", stylize("o2", "--strength", "-1")).fails(2, "--strength",
-			"from 0 to 1000"));
-		c.add(HostileCase.of("option", "--strength 1e9", stylize("o3", "--strength", "1e9")).fails(2, "--strength",
-			"from 0 to 1000"));
+		for (String v : new String[] { "NaN", "-1", "1e9" })
+			c.add(HostileCase.of("option", "--strength " + v, stylize("o-strength" + v, "--strength", v)).fails(2,
+				"--strength", "from 0 to 1000"));
 		c.add(HostileCase.of("option", "--strength loud", stylize("o4", "--strength", "loud")).fails(2, "--strength",
 			"--help"));
 		c.add(HostileCase.of("option", "--weights: two for one sound", stylize("o5", "--weights", "0.7,0.3")).fails(2,
 			"--weights", "one weight per sound"));
 		c.add(HostileCase.of("option", "--weights negative", stylize("o6", "--weights", "-1")).fails(2, "--weights",
 			">= 0"));
-		c.add(HostileCase.of("option", "--work-size 0", stylize("o7", "--work-size", "0")).fails(2, "--work-size",
-			"native"));
-		c.add(HostileCase.of("option", "--work-size -5", stylize("o8", "--work-size", "-5")).fails(2, "--work-size",
-			"native"));
+		for (String v : new String[] { "0", "-5", "abc" })
+			c.add(HostileCase.of("option", "--work-size " + v, stylize("o-work" + v, "--work-size", v)).fails(2,
+				"--work-size", "native"));
 		c.add(HostileCase.of("option", "--work-size 100000 (above the image: native)", stylize("o9", "--work-size",
 			"100000")).writes(String.format(good, "o9"), 64, 48));
-		c.add(HostileCase.of("option", "--work-size abc", stylize("o10", "--work-size", "abc")).fails(2,
-			"--work-size", "native"));
 		c.add(HostileCase.of("option", "--window beyond the file", stylize("o11", "--window", "999")).fails(2,
 			"good.wav", "below"));
 		c.add(HostileCase.of("option", "--window -3", stylize("o12", "--window", "-3")).fails(2, "--window", ">= 0"));

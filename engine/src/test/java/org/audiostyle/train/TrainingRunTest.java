@@ -54,7 +54,7 @@ public class TrainingRunTest {
 		return f;
 	}
 
-	private TrainOptions options(Path data, Path out, Path config) {
+	static TrainOptions options(Path data, Path out, Path config) {
 		TrainOptions o = new TrainOptions();
 		o.data = data;
 		o.out = out;

@@ -48,12 +48,8 @@ class TrainingSignalTest {
 		assertEquals(step, rows(losses), "one loss row per finished step");
 		assertTrue(Files.isRegularFile(run.resolve(String.format("checkpoints/step-%09d.ckpt", step))), out);
 
-		TrainOptions resume = new TrainOptions();
-		resume.data = data;
-		resume.out = run;
+		TrainOptions resume = TrainingRunTest.options(data, run, null);
 		resume.resume = true;
-		resume.progress = false;
-		resume.log = s -> {};
 		resume.stop = TrainingStopTest.after(2);
 		TrainResult r = Training.run(resume);
 		assertEquals(step + 2, r.steps);

@@ -38,16 +38,6 @@ class TrainingStopTest {
 		};
 	}
 
-	private TrainOptions options(Path data, Path out, Path config) {
-		TrainOptions o = new TrainOptions();
-		o.data = data;
-		o.out = out;
-		o.config = config;
-		o.progress = false;
-		o.log = s -> {};
-		return o;
-	}
-
 	@Test
 	void stoppedRunResumesToTheSameWeights() throws IOException {
 		Path data = TrainingRunTest.dataSet(dir);
@@ -56,10 +46,10 @@ class TrainingStopTest {
 		Path cfg = Files.writeString(dir.resolve("config.json"), c.toJson());
 
 		Path straight = dir.resolve("straight");
-		assertFalse(Training.run(options(data, straight, cfg)).stopped());
+		assertFalse(Training.run(TrainingRunTest.options(data, straight, cfg)).stopped());
 
 		Path stopped = dir.resolve("stopped");
-		TrainOptions o = options(data, stopped, cfg);
+		TrainOptions o = TrainingRunTest.options(data, stopped, cfg);
 		o.stop = after(3); // between the step-2 checkpoint and the next one
 		TrainResult r = Training.run(o);
 		assertTrue(r.stopped());
@@ -69,7 +59,7 @@ class TrainingStopTest {
 		assertFalse(Files.exists(stopped.resolve("model")), "no model package from a stopped run");
 		assertEquals(4, Files.readAllLines(stopped.resolve("losses.csv")).size(), "header + 3 steps");
 
-		TrainOptions resume = options(data, stopped, null);
+		TrainOptions resume = TrainingRunTest.options(data, stopped, null);
 		resume.resume = true;
 		assertEquals(5, Training.run(resume).steps);
 		for (String f : new String[] { "generator.params", "audio.params" })
