@@ -42,6 +42,7 @@ class TrainingSignalTest {
 		assertEquals(143, exit, "the JVM's exit code for SIGTERM after its shutdown hooks\n" + out);
 		assertTrue(p.crashReports().isEmpty(), "no native crash: " + p.crashReports());
 		assertFalse(out.contains("SIGSEGV") || out.contains("fatal error"), out);
+		assertFalse(out.contains("NNPACK") || out.contains("AutoNonVariableTypeMode"), "libtorch kept quiet\n" + out);
 		Matcher m = Pattern.compile("Stopped at step (\\d+) of").matcher(out);
 		assertTrue(m.find(), out);
 		long step = Long.parseLong(m.group(1));
