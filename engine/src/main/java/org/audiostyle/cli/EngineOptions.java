@@ -48,7 +48,6 @@ final class EngineOptions {
 		return m;
 	}
 
-
 	@Spec(Spec.Target.MIXEE)
 	CommandSpec spec;
 

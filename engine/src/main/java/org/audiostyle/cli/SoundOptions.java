@@ -39,15 +39,14 @@ final class SoundOptions {
 	/** The mix the options describe; a bad value fails naming its option (exit code 2) before any file is read. */
 	SoundMix mix() throws NoSuchFileException {
 		AudioWindow w = CliErrors.forOption(spec, "--window", () -> AudioWindow.parse(window));
-		CliErrors.forOption(spec, "--strength", () -> SoundMix.of(Sound.samples(new float[1], 1, "check"))
-			.withStrength(strength));
 		List<Sound> list = new ArrayList<>();
 		for (Path p : sounds)
 			list.add(Sound.file(p, w));
 		SoundMix mix = weights == null ? SoundMix.equal(list) : CliErrors.forOption(spec, "--weights", () -> SoundMix
 			.of(list, weights));
+		SoundMix heard = CliErrors.forOption(spec, "--strength", () -> mix.withStrength(strength));
 		for (Path p : sounds)
 			if (!Files.isRegularFile(p)) throw new NoSuchFileException(p + " (sound file)");
-		return mix.withStrength(strength);
+		return heard;
 	}
 }
