@@ -15,6 +15,15 @@ public final class AudioStyleCli implements Runnable {
 	@CommandLine.Spec
 	CommandLine.Model.CommandSpec spec;
 
+	/** Inherited by every verb; set before any engine or logger starts, both read it once. */
+	@CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+		description = "Show the native libraries' own messages (libtorch warnings) and informational log lines.")
+	void verbose(boolean on) {
+		if (!on) return;
+		System.setProperty("audiostyle.verbose", "true");
+		System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+	}
+
 	@Override
 	public void run() {
 		spec.commandLine().usage(System.err);
@@ -23,6 +32,7 @@ public final class AudioStyleCli implements Runnable {
 	/** Builds the command line with the project's error handling: one clear line per failure, no stack traces. */
 	public static CommandLine commandLine() {
 		CommandLine cl = new CommandLine(new AudioStyleCli());
+		cl.setParameterExceptionHandler(CliErrors::usageError);
 		cl.setExecutionExceptionHandler((ex, line, parsed) -> {
 			line.getErr().println("error: " + CliErrors.describe(ex));
 			if (Boolean.getBoolean("audiostyle.debug")) ex.printStackTrace(line.getErr());
@@ -32,7 +42,15 @@ public final class AudioStyleCli implements Runnable {
 	}
 
 	public static void main(String[] args) {
-		int code = commandLine().execute(args);
+		int code;
+		try {
+			code = commandLine().execute(args);
+		}
+		catch (OutOfMemoryError e) {
+			// picocli passes Errors through; without this the user sees a JVM stack trace
+			System.err.println("error: " + CliErrors.outOfMemory());
+			code = CliErrors.FAILED;
+		}
 		System.exit(code);
 	}
 }

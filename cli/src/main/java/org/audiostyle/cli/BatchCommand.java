@@ -21,7 +21,9 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code audiostyle batch}: many (image, sound) rows from a CSV with one model load, optionally one shard of them. A
@@ -64,13 +66,18 @@ final class BatchCommand implements Callable<Integer> {
 	@Mixin
 	EngineOptions engine;
 
+	@Spec
+	CommandSpec spec;
+
 	@Override
 	public Integer call() throws Exception {
 		// Every user error is found before the model loads, so a bad array job fails at once.
 		Shard part = Shard.parse("--shard", shard);
 		if (resume && overwrite)
 			throw new IllegalArgumentException("--resume and --overwrite contradict each other: pass one of them");
-		AudioWindow w = AudioWindow.parse(window);
+		AudioWindow w = CliErrors.forOption(spec, "--window", () -> AudioWindow.parse(window));
+		if (Files.exists(outDir) && !Files.isDirectory(outDir)) throw new IllegalArgumentException("--out " + outDir +
+			" is a file; give a folder for the outputs.");
 		List<BatchRow> rows = new ArrayList<>();
 		for (BatchRow r : JobsCsv.read(csv, outDir))
 			if (part.contains(r)) rows.add(r);

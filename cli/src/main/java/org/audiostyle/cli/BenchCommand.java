@@ -56,6 +56,14 @@ final class BenchCommand implements Callable<Integer> {
 		"settings, 'small' at 1024x1024 native, time per megapixel from 1 to 16 MP.")
 	boolean targets;
 
+	@Option(names = "--profile", paramLabel = "TRACE.json", description = "Profile one generator pass on a " +
+		"--size input (PyTorch's profiler): write a Chrome trace and print the time per operator kind.")
+	Path profile;
+
+	@Option(names = "--eager", description = "With --profile: profile the eager DJL layers instead of the compiled " +
+		"pass.")
+	boolean eager;
+
 	@Option(names = "--vs-pytorch", description = "Compare the generator forward with PyTorch eager (Python, same " +
 		"network and weights), interleaved: the bundled model and the 'small' configuration.")
 	boolean vsPytorch;
@@ -94,6 +102,13 @@ final class BenchCommand implements Callable<Integer> {
 			"test-images", "lake.png"))), size, size);
 		Img<ARGBType> input = ImageConversion.toArgb(scene);
 		StylizeSettings nativeRes = engine.settings().withNativeResolution();
+		if (profile != null) {
+			try (StyleModel model = engine.loadModel(); Stylizer stylizer = new Stylizer(model, engine.deviceChoice())) {
+				BenchProfile.run(model, scene, stylizer.embed(mix), engine.settings().precision.resolve(
+					ai.djl.Device.fromName(stylizer.device())).precision, eager, profile);
+			}
+			return 0;
+		}
 		if (targets) {
 			try (StyleModel model = engine.loadModel()) {
 				PlanarImage original = ImageConversion.toPlanar(org.audiostyle.image.ImageFiles.read(Paths.get(

@@ -8,7 +8,9 @@ import org.audiostyle.runtime.DeviceChoice;
 import org.audiostyle.stylize.Precision;
 import org.audiostyle.stylize.StylizeSettings;
 
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Options shared by the verbs that run the networks: model, device, working size, tiling. */
 final class EngineOptions {
@@ -52,14 +54,22 @@ final class EngineOptions {
 		return m;
 	}
 
-	DeviceChoice deviceChoice() {
-		return DeviceChoice.parse(device);
+	@Spec(Spec.Target.MIXEE)
+	CommandSpec spec;
+
+	/** The settings; a bad value fails naming its option (exit code 2). */
+	StylizeSettings settings() {
+		StylizeSettings s = StylizeSettings.defaults().withWorkSize(CliErrors.forOption(spec, "--work-size",
+			() -> StylizeSettings.parseWorkSize(workSize)))
+			.withPrecision(CliErrors.forOption(spec, "--precision", () -> Precision.parse(precision)));
+		if (tile != 0 || overlap != 32) {
+			StylizeSettings untiled = s;
+			s = CliErrors.forOption(spec, "--tile/--overlap", () -> untiled.withTiling(tile, overlap));
+		}
+		return s;
 	}
 
-	StylizeSettings settings() {
-		StylizeSettings s = StylizeSettings.defaults().withWorkSize(StylizeSettings.parseWorkSize(workSize))
-			.withPrecision(Precision.parse(precision));
-		if (tile != 0 || overlap != 32) s = s.withTiling(tile, overlap);
-		return s;
+	DeviceChoice deviceChoice() {
+		return CliErrors.forOption(spec, "--device", () -> DeviceChoice.parse(device));
 	}
 }

@@ -61,8 +61,7 @@ final class SheetCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		if (cell < 16 || cell > 2048) throw new IllegalArgumentException("--cell must be 16..2048 pixels, got " + cell);
-		if (!overwrite && Files.exists(out)) throw new java.nio.file.FileAlreadyExistsException(out + " (use " +
-			"--overwrite to replace it)");
+		OutputChecks.png("--out", out, overwrite, images.toArray(new Path[0]));
 		AudioWindow w = AudioWindow.parse(window);
 		List<SoundMix> mixes = new ArrayList<>();
 		for (String r : rows)

@@ -10,7 +10,9 @@ import org.audiostyle.audio.AudioWindow;
 import org.audiostyle.audio.Sound;
 import org.audiostyle.audio.SoundMix;
 
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The sound a verb listens to: one or more files, mix weights, strength and window. */
 final class SoundOptions {
@@ -31,13 +33,20 @@ final class SoundOptions {
 		description = "Which 3 s of each file to hear. Default: ${DEFAULT-VALUE}.")
 	String window;
 
+	@Spec(Spec.Target.MIXEE)
+	CommandSpec spec;
+
+	/** The mix the options describe; a bad value fails naming its option (exit code 2) before any file is read. */
 	SoundMix mix() throws NoSuchFileException {
-		AudioWindow w = AudioWindow.parse(window);
+		AudioWindow w = CliErrors.forOption(spec, "--window", () -> AudioWindow.parse(window));
 		List<Sound> list = new ArrayList<>();
-		for (Path p : sounds) {
-			if (!Files.isRegularFile(p)) throw new NoSuchFileException(p + " (sound file)");
+		for (Path p : sounds)
 			list.add(Sound.file(p, w));
-		}
-		return (weights == null ? SoundMix.equal(list) : SoundMix.of(list, weights)).withStrength(strength);
+		SoundMix mix = weights == null ? SoundMix.equal(list) : CliErrors.forOption(spec, "--weights", () -> SoundMix
+			.of(list, weights));
+		SoundMix heard = CliErrors.forOption(spec, "--strength", () -> mix.withStrength(strength));
+		for (Path p : sounds)
+			if (!Files.isRegularFile(p)) throw new NoSuchFileException(p + " (sound file)");
+		return heard;
 	}
 }

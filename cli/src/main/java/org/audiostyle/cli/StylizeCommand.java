@@ -1,6 +1,5 @@
 package org.audiostyle.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -11,6 +10,8 @@ import net.imglib2.type.numeric.ARGBType;
 import org.audiostyle.audio.SoundMix;
 import org.audiostyle.image.ImageFiles;
 import org.audiostyle.model.StyleModel;
+import org.audiostyle.runtime.DeviceChoice;
+import org.audiostyle.stylize.StylizeSettings;
 import org.audiostyle.stylize.Stylizer;
 
 import picocli.CommandLine.Command;
@@ -39,15 +40,17 @@ final class StylizeCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		if (Files.exists(out) && !overwrite)
-			throw new IllegalArgumentException(out + " already exists; pass --overwrite to replace it.");
-		RandomAccessibleInterval<?> img = ImageFiles.read(image);
+		// options and paths first: a mistake there fails at once, before files are decoded or the model loads
+		StylizeSettings settings = engine.settings();
+		DeviceChoice device = engine.deviceChoice();
 		SoundMix mix = sound.mix();
+		OutputChecks.png("--out", out, overwrite, image);
+		RandomAccessibleInterval<?> img = ImageFiles.read(image);
 		long t0 = System.nanoTime();
-		try (StyleModel model = engine.loadModel(); Stylizer stylizer = new Stylizer(model, engine.deviceChoice());
+		try (StyleModel model = engine.loadModel(); Stylizer stylizer = new Stylizer(model, device);
 			TerminalProgress progress = new TerminalProgress("stylize"))
 		{
-			Img<ARGBType> result = stylizer.stylize(img, mix, engine.settings(), progress);
+			Img<ARGBType> result = stylizer.stylize(img, mix, settings, progress);
 			progress.close();
 			ImageFiles.writePng(result, out, overwrite);
 			System.err.printf("wrote %s (%dx%d) in %.1f s: %s, model %s on %s%n", out, result.dimension(0), result

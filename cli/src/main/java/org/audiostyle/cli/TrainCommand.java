@@ -2,7 +2,9 @@ package org.audiostyle.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 
+import org.audiostyle.train.StopSignal;
 import org.audiostyle.train.TrainOptions;
 import org.audiostyle.train.TrainResult;
 import org.audiostyle.train.Training;
@@ -64,8 +66,49 @@ final class TrainCommand implements Callable<Integer> {
 		o.cooccurrence = cooccurrence;
 		o.ffmpeg = ffmpeg;
 		o.progress = !noProgress;
-		TrainResult r = Training.run(o);
+		Thread hook = stopOnShutdown(o.stop);
+		TrainResult r;
+		try {
+			r = Training.run(o);
+		}
+		finally {
+			o.stop.stopped(); // the Trainer is closed: the hook may let the JVM halt now
+			try {
+				Runtime.getRuntime().removeShutdownHook(hook);
+			}
+			catch (IllegalStateException shuttingDown) {
+				// the hook is running; it returns now that training has stopped
+			}
+		}
+		if (r.stopped()) return STOPPED;
 		System.err.println("model package: " + r.model);
 		return 0;
+	}
+
+	/** Exit code of a run stopped by SIGTERM or Ctrl-C (128 + SIGINT's number, as shells report it). */
+	static final int STOPPED = 130;
+
+	/** Longest a shutdown waits for the step in progress and its checkpoint. */
+	static final long STOP_WAIT_SECONDS = 600;
+
+	/**
+	 * A shutdown hook (SIGTERM, Ctrl-C) that asks training to stop at the end of the step in progress and holds the
+	 * JVM until the checkpoint is written and libtorch's resources are closed, instead of halting mid-step.
+	 */
+	private static Thread stopOnShutdown(StopSignal stop) {
+		Thread hook = new Thread(() -> {
+			stop.request();
+			System.err.println("\naudiostyle train: stopping after the current step and writing a checkpoint...");
+			try {
+				if (!stop.awaitStopped(STOP_WAIT_SECONDS, TimeUnit.SECONDS))
+					System.err.println("audiostyle train: the step did not end in " + STOP_WAIT_SECONDS + " s; " +
+						"stopping without a final checkpoint (resume continues from the previous one).");
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}, "audiostyle-train-stop");
+		Runtime.getRuntime().addShutdownHook(hook);
+		return hook;
 	}
 }

@@ -14,6 +14,12 @@ import java.util.List;
  */
 public final class SoundMix {
 
+	/**
+	 * Highest accepted strength. The spectrogram scales with it, and far above this float32 features overflow to
+	 * infinity and the picture turns to NaN; the paper's volume experiment stays within a few times 1.
+	 */
+	public static final double MAX_STRENGTH = 1000;
+
 	private final List<Sound> sounds;
 	private final List<Double> weights;
 	private final double strength;
@@ -57,7 +63,8 @@ public final class SoundMix {
 
 	/** The same mix heard at another level (the paper's volume experiment; 1 = as normalised). */
 	public SoundMix withStrength(double s) {
-		if (!Double.isFinite(s) || s < 0) throw new IllegalArgumentException("Strength must be finite and >= 0, got " + s);
+		if (!(s >= 0 && s <= MAX_STRENGTH)) throw new IllegalArgumentException("Strength must be a number from 0 to " +
+			(int) MAX_STRENGTH + " (1 = as normalised), got " + s);
 		return new SoundMix(new ArrayList<>(sounds), new ArrayList<>(weights), s);
 	}
 

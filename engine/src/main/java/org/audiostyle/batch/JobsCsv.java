@@ -25,15 +25,29 @@ public final class JobsCsv {
 		if (!Files.isRegularFile(csv)) throw new NoSuchFileException(csv + " (jobs CSV)");
 		Path base = csv.toAbsolutePath().getParent();
 		List<BatchRow> rows = new ArrayList<>();
-		List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+		List<String> lines;
+		try {
+			lines = Files.readAllLines(csv, StandardCharsets.UTF_8); // \n, \r\n and \r all end a line
+		}
+		catch (java.nio.charset.CharacterCodingException e) {
+			throw new IOException(csv + " is not a UTF-8 text file; save the jobs CSV as UTF-8 text.", e);
+		}
+		java.util.Map<Path, Integer> lineOfOutput = new java.util.HashMap<>();
 		for (int i = 0; i < lines.size(); i++) {
 			String line = lines.get(i).strip();
+			if (i == 0 && line.startsWith("\uFEFF")) line = line.substring(1).strip(); // byte-order mark (Excel)
 			if (line.isEmpty() || line.startsWith("#")) continue;
 			String[] f = line.split(",", -1);
 			for (int k = 0; k < f.length; k++)
 				f[k] = unquote(f[k].strip());
 			if (i == 0 && f[0].equalsIgnoreCase("image")) continue;
-			rows.add(row(rows.size(), i + 1, line, f, base, outDir));
+			BatchRow r = row(rows.size(), i + 1, line, f, base, outDir);
+			if (!r.isMalformed()) {
+				String bad = badOutput(r.output(), outDir, r.image(), r.sound(), lineOfOutput);
+				if (bad != null) r = BatchRow.malformed(rows.size(), i + 1, bad);
+				else lineOfOutput.put(r.output().toAbsolutePath().normalize(), i + 1);
+			}
+			rows.add(r);
 		}
 		return rows;
 	}
@@ -56,6 +70,27 @@ public final class JobsCsv {
 		Path sound = base.resolve(f[1]);
 		return BatchRow.job(index, lineNo, image, sound, strength, outDir.resolve(f.length == 4 && !f[3].isEmpty()
 			? f[3] : defaultOutputName(image, sound)));
+	}
+
+	/**
+	 * Why a row's output cannot be written, or null: it must stay inside the output folder (a name like
+	 * {@code ../x.png} or an absolute path would write elsewhere), be a PNG, be no input, and not repeat an earlier
+	 * row's output.
+	 */
+	private static String badOutput(Path output, Path outDir, Path image, Path sound,
+		java.util.Map<Path, Integer> earlier) {
+		Path o = output.toAbsolutePath().normalize();
+		Path d = outDir.toAbsolutePath().normalize();
+		if (!o.startsWith(d) || o.equals(d)) return "output '" + output + "' is not inside --out " + outDir +
+			"; give a file name (or a sub-folder path) inside it, without '..'";
+		if (!o.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png"))
+			return "output '" + o.getFileName() + "' must end in .png (outputs are PNG)";
+		if (o.equals(image.toAbsolutePath().normalize()) || o.equals(sound.toAbsolutePath().normalize()))
+			return "output '" + output + "' is an input of the row; choose another output name";
+		Integer first = earlier.get(o);
+		if (first != null) return "output '" + output + "' is also the output of line " + first +
+			"; give each row its own output name";
+		return null;
 	}
 
 	/** {@code <image stem>_<sound stem>.png}: the output name of a row that names none. */

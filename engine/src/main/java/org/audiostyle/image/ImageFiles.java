@@ -3,6 +3,7 @@ package org.audiostyle.image;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferInt;
+import java.awt.image.DirectColorModel;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.awt.image.RenderedImage;
@@ -14,7 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 import javax.imageio.ImageIO;
@@ -26,7 +30,9 @@ import javax.imageio.stream.ImageInputStream;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.blocks.PrimitiveBlocks;
 import net.imglib2.img.Img;
+import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.img.basictypeaccess.array.IntArray;
 import net.imglib2.type.numeric.ARGBType;
 
 import org.audiostyle.io.AtomicFiles;
@@ -45,6 +51,9 @@ import org.audiostyle.io.AtomicFiles;
  */
 public final class ImageFiles {
 
+	/** Most pixels one image may have: three float planes of it must fit one Java array (see {@link PlanarImage}). */
+	public static final long MAX_PIXELS = PlanarImage.MAX_ELEMENTS / 3;
+
 	private ImageFiles() {}
 
 	/**
@@ -57,6 +66,7 @@ public final class ImageFiles {
 	public static Img<?> read(Path file) throws IOException {
 		if (!Files.exists(file)) throw new NoSuchFileException(file.toString(), null, "image file not found");
 		if (Files.isDirectory(file)) throw new IOException(file + " is a folder, not an image file");
+		if (Files.size(file) == 0) throw new IOException(file + " is empty (0 bytes); was it copied or saved completely?");
 		if (!Files.isReadable(file)) throw new AccessDeniedException(file.toString(), null, "image file not readable");
 		BufferedImage img;
 		try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
@@ -67,7 +77,15 @@ public final class ImageFiles {
 			ImageReader reader = readers.next();
 			try {
 				reader.setInput(in, true, true);
+				checkDeclaredSize(file, reader.getWidth(0), reader.getHeight(0));
+				// decoders report damage they step over (a JPEG cut short comes back grey) as warnings: refuse it
+				List<String> warnings = new ArrayList<>();
+				reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
 				img = reader.read(0);
+				if (!warnings.isEmpty()) throw new IOException(warnings.get(0));
+			}
+			catch (TooLarge e) {
+				throw e;
 			}
 			catch (IOException | RuntimeException e) {
 				throw new IOException("Cannot decode " + file + " as " + reader.getFormatName() +
@@ -82,6 +100,27 @@ public final class ImageFiles {
 		}
 		catch (IllegalArgumentException e) {
 			throw new IOException("Cannot use " + file + ": " + e.getMessage(), e);
+		}
+	}
+
+	/**
+	 * Refuses an image whose header declares more pixels than one image can hold here, before any pixel memory is
+	 * taken: a few hundred bytes of PNG can declare 100000×100000 pixels.
+	 */
+	private static void checkDeclaredSize(Path file, int w, int h) throws TooLarge {
+		if ((long) w * h <= MAX_PIXELS) return;
+		throw new TooLarge(String.format(Locale.ROOT, "%s declares %dx%d pixels (%.0f megapixels); at most %d " +
+			"megapixels can be restyled. Reduce the image first (e.g. to 20000x20000).", file, w, h, (double) w * h /
+				1e6, MAX_PIXELS / 1_000_000));
+	}
+
+	/** An image too large to hold: its own type so the decoder's wording does not replace the message. */
+	private static final class TooLarge extends IOException {
+
+		private static final long serialVersionUID = 1L;
+
+		TooLarge(String message) {
+			super(message);
 		}
 	}
 
@@ -161,11 +200,28 @@ public final class ImageFiles {
 		long w = image.dimension(0), h = image.dimension(1);
 		if (w * h > PlanarImage.MAX_ELEMENTS || w > Integer.MAX_VALUE || h > Integer.MAX_VALUE)
 			throw new IllegalArgumentException("Image of " + w + "x" + h + " pixels is too large to save as one PNG");
+		int[] pixels = argbArray(image);
+		if (pixels != null) {
+			// the image's own pixels, viewed as RGB (the colour model ignores the alpha byte): no second copy of a
+			// possibly huge image just to save it
+			DirectColorModel rgb = new DirectColorModel(24, 0xff0000, 0xff00, 0xff);
+			return new BufferedImage(rgb, Raster.createWritableRaster(rgb.createCompatibleSampleModel((int) w, (int) h),
+				new DataBufferInt(pixels, pixels.length), null), false, null);
+		}
 		BufferedImage bi = new BufferedImage((int) w, (int) h, BufferedImage.TYPE_INT_RGB);
 		int[] dest = ((DataBufferInt) bi.getRaster().getDataBuffer()).getData();
 		// TYPE_INT_RGB stores 0xRRGGBB and ignores the top byte, which is where ARGB keeps alpha
 		PrimitiveBlocks.of(image, PrimitiveBlocks.OnFallback.ACCEPT).copy(image, dest);
 		return bi;
+	}
+
+	/** The backing int[] of a whole ARGB ArrayImg (not a view of part of one), else null. */
+	private static int[] argbArray(RandomAccessibleInterval<ARGBType> image) {
+		if (!(image instanceof ArrayImg) || image.min(0) != 0 || image.min(1) != 0) return null;
+		Object storage = ((ArrayImg<?, ?>) image).update(null);
+		if (!(storage instanceof IntArray)) return null;
+		int[] a = ((IntArray) storage).getCurrentStorageArray();
+		return a.length == image.dimension(0) * image.dimension(1) ? a : null;
 	}
 
 	/**
@@ -239,7 +295,8 @@ public final class ImageFiles {
 	}
 
 	private static String describe(Throwable e) {
-		if (e instanceof AccessDeniedException) return "permission denied";
+		if (e instanceof AccessDeniedException || e instanceof java.nio.file.FileSystemException && String.valueOf(e
+			.getMessage()).contains("Read-only")) return "permission denied; choose a folder you can write to";
 		if (e instanceof NoSuchFileException) return "folder not found";
 		String m = e.getMessage();
 		return m == null ? e.getClass().getSimpleName() : m;

@@ -9,13 +9,17 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 
 /** The files of a model package, read from a directory or a .zip (whose entries may sit under one folder). */
 class PackageFiles {
 
-	/** Packages are small (tens of MB); anything far larger is not one of ours. */
-	private static final long MAX_ENTRY = 1L << 30;
+	/**
+	 * Packages are small: the largest configuration ('paper') has 50 MB of generator weights, and model.json a few
+	 * KB. Anything far larger is not one of ours, and is refused before it can exhaust memory.
+	 */
+	private static final long MAX_ENTRY = 256L << 20;
+	private static final long MAX_JSON = 1L << 20;
 
 	private final String where;
 	private final Map<String, byte[]> files;
@@ -47,7 +51,9 @@ class PackageFiles {
 			byte[] read(String name) throws ModelException {
 				require(name);
 				try {
-					return Files.readAllBytes(dir.resolve(name));
+					Path f = dir.resolve(name);
+					if (Files.size(f) > limit(name)) throw tooLarge(name, limit(name));
+					return Files.readAllBytes(f);
 				}
 				catch (NoSuchFileException e) {
 					throw missing(name);
@@ -59,28 +65,72 @@ class PackageFiles {
 		};
 	}
 
+	/**
+	 * A zip package, read entry by entry on demand (through its central directory), so entries the package does not
+	 * need are never unpacked and each read is capped: a zip bomb costs neither memory nor time. Entries whose names
+	 * climb out of the package ({@code ../}, absolute paths) are refused: no tool of ours writes them, and an unpacker
+	 * run on such a file by hand would write outside its folder.
+	 */
 	private static PackageFiles zip(Path zip) throws ModelException {
-		Map<String, byte[]> files = new HashMap<>();
-		try (InputStream in = Files.newInputStream(zip); ZipInputStream z = new ZipInputStream(in)) {
-			ZipEntry e;
-			boolean any = false;
-			while ((e = z.getNextEntry()) != null) {
-				any = true;
-				if (e.isDirectory()) continue;
+		Map<String, byte[]> names = new HashMap<>();
+		Map<String, String> entryOf = new HashMap<>();
+		try (ZipFile z = new ZipFile(zip.toFile())) {
+			for (ZipEntry e : java.util.Collections.list(z.entries())) {
 				String name = e.getName();
-				name = name.substring(name.lastIndexOf('/') + 1);
-				byte[] data = z.readNBytes((int) Math.min(MAX_ENTRY, Integer.MAX_VALUE - 8));
-				files.put(name, data);
+				if (escapes(name)) throw new ModelException(zip + " holds the entry '" + name + "', which points " +
+					"outside the package: it was not made by Audio Style and is refused. Use a package written by " +
+					"'audiostyle init-model', 'train', 'export' or 'import'.");
+				if (e.isDirectory()) continue;
+				String file = name.substring(name.lastIndexOf('/') + 1);
+				names.put(file, null);
+				entryOf.put(file, name);
 			}
-			if (!any) throw new ModelException(zip + " is not a model package: it is not a zip file or it is empty.");
 		}
 		catch (ZipException e) {
-			throw new ModelException(zip + " is not a readable zip file (" + e.getMessage() + ").", e);
+			throw new ModelException(zip + " is not a readable zip file (" + e.getMessage() + "). Give a model " +
+				"folder or the .zip written by 'audiostyle init-model', 'train', 'export' or 'import'.", e);
 		}
 		catch (IOException e) {
 			throw new ModelException("Cannot read model " + zip + ": " + e.getMessage(), e);
 		}
-		return new PackageFiles(zip.toString(), files);
+		if (names.isEmpty()) throw new ModelException(zip + " is not a model package: the zip file is empty.");
+		return new PackageFiles(zip.toString(), names) {
+
+			@Override
+			byte[] read(String name) throws ModelException {
+				require(name);
+				try (ZipFile z = new ZipFile(zip.toFile()); InputStream in = z.getInputStream(z.getEntry(entryOf.get(
+					name))))
+				{
+					return capped(in, name);
+				}
+				catch (IOException e) {
+					throw new ModelException("Cannot read " + name + " in " + zip + ": " + e.getMessage(), e);
+				}
+			}
+		};
+	}
+
+	private static boolean escapes(String entry) {
+		String n = entry.replace('\\', '/');
+		return n.startsWith("/") || n.matches("^[A-Za-z]:.*") || ("/" + n + "/").contains("/../");
+	}
+
+	/** Reads at most the cap for {@code name}; more means it is not one of our files. */
+	byte[] capped(InputStream in, String name) throws IOException, ModelException {
+		long cap = limit(name);
+		byte[] b = in.readNBytes((int) cap + 1);
+		if (b.length > cap) throw tooLarge(name, cap);
+		return b;
+	}
+
+	private static long limit(String name) {
+		return name.endsWith(".json") ? MAX_JSON : MAX_ENTRY;
+	}
+
+	ModelException tooLarge(String name, long cap) {
+		return new ModelException(where + ": " + name + " is larger than " + (cap >> 20) + " MB unpacked, far " +
+			"beyond any model package (a damaged file or a zip bomb). Use a package made by Audio Style.");
 	}
 
 	/** The package bundled as class-path resources under {@code folder} (e.g. inside the engine jar). */

@@ -51,14 +51,24 @@ public final class DjlRuntime {
 	 */
 	public static Engine engine() {
 		NativeMemory.prepare();
-		return run(() -> {
-			try {
-				return Engine.getEngine(ENGINE);
-			}
-			catch (RuntimeException e) {
-				throw new EngineUnavailableException(e);
-			}
-		});
+		try {
+			return call(() -> started ? Engine.getEngine(ENGINE) : start());
+		}
+		catch (RuntimeException e) {
+			throw new EngineUnavailableException(e);
+		}
+		catch (Exception e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private static volatile boolean started;
+
+	/** The first load, with libtorch's start-up messages kept off the terminal (see {@link NativeLogs}). */
+	private static synchronized Engine start() throws Exception {
+		Engine e = started ? Engine.getEngine(ENGINE) : NativeLogs.quietly(() -> Engine.getEngine(ENGINE));
+		started = true;
+		return e;
 	}
 
 	/** Chooses the device for a request and says why. */

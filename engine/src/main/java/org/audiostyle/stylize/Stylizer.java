@@ -15,6 +15,7 @@ import net.imglib2.type.numeric.ARGBType;
 
 import org.audiostyle.audio.AudioFrontEnd;
 import org.audiostyle.audio.SoundMix;
+import org.audiostyle.image.BandedDetailTransfer;
 import org.audiostyle.image.DetailTransfer;
 import org.audiostyle.image.ImageConversion;
 import org.audiostyle.image.PlanarImage;
@@ -103,6 +104,13 @@ public final class Stylizer implements AutoCloseable {
 	public Img<ARGBType> stylize(RandomAccessibleInterval<?> image, float[] embedding, StylizeSettings settings,
 		Progress progress)
 	{
+		if (settings.workSize != StylizeSettings.NATIVE && Math.max(image.dimension(0), image.dimension(1)) > settings
+			.workSize && BandedDetailTransfer.applies(image)) {
+			// too large for float planes: reduce and restore band by band (same result, a fraction of the memory)
+			int[] low = Resampling.workingSize((int) image.dimension(0), (int) image.dimension(1), settings.workSize);
+			PlanarImage small = BandedDetailTransfer.reduce(image, low[0], low[1]);
+			return BandedDetailTransfer.restore(image, small, stylize(small, embedding, settings, progress));
+		}
 		PlanarImage input = ImageConversion.toPlanar(image, settings);
 		return ImageConversion.toArgb(stylize(input, embedding, settings, progress));
 	}

@@ -34,6 +34,8 @@ public final class TrainOptions {
 	public boolean progress = true;
 	/** Writes the model package at the end (see {@link ModelExporter}). */
 	public ModelExporter exporter = new PackageExporter();
+	/** Set by a shutdown hook (SIGTERM, Ctrl-C): training stops at the next step boundary with a checkpoint. */
+	public StopSignal stop = new StopSignal();
 	/** Where status lines go. */
 	public Consumer<String> log = System.err::println;
 }

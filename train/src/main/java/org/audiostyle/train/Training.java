@@ -19,6 +19,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 import org.audiostyle.image.PlanarImage;
 import org.audiostyle.io.AtomicFiles;
+import org.audiostyle.runtime.DjlRuntime;
 import org.audiostyle.train.data.ClassFolderSource;
 import org.audiostyle.train.data.CsvPairSource;
 import org.audiostyle.train.data.TrainingData;
@@ -65,6 +66,7 @@ public final class Training {
 		chooseSamples(data, config.seed, sampleImages, sampleSounds, sampleNames);
 
 		StepLosses last = null;
+		DjlRuntime.engine(); // first load through the runtime, which keeps libtorch's start-up noise quiet
 		try (Trainer t = new Trainer(config, data)) {
 			if (o.resume) {
 				t.loadCheckpoint(latest);
@@ -80,7 +82,7 @@ public final class Training {
 			try (LossLog log = LossLog.open(o.out.resolve("losses.csv"), t.step());
 				ProgressBar bar = o.progress ? progressBar(t) : null)
 			{
-				while (!t.finished()) {
+				while (!t.finished() && !o.stop.requested()) {
 					double lr = t.currentLearningRate();
 					long t0 = System.nanoTime();
 					last = t.trainStep();
@@ -96,12 +98,23 @@ public final class Training {
 						t.writeSampleGrid(sampleImages, sampleSounds, sampleNames, samplePath(o.out, s));
 				}
 			}
+			if (!t.finished()) return stoppedEarly(t, checkpoints, config, o, last);
 			Path model = o.out.resolve("model");
 			t.export(o.exporter, info(config, data, t, last), model);
 			o.log.accept(String.format(Locale.ROOT, "Done: %d steps in %.1f min; model written to %s", t.step(), t
 				.elapsedSeconds() / 60, model));
 			return new TrainResult(o.out, model, t.step(), t.elapsedSeconds(), last);
 		}
+	}
+
+	/** After a stop request: a checkpoint of the step just finished (unless one was written at it) to resume from. */
+	private static TrainResult stoppedEarly(Trainer t, Path checkpoints, TrainConfig config, TrainOptions o,
+		StepLosses last) throws IOException
+	{
+		if (!Files.exists(Checkpoint.fileFor(checkpoints, t.step()))) checkpoint(t, checkpoints, config.keepCheckpoints);
+		o.log.accept(String.format(Locale.ROOT, "Stopped at step %d of %d; checkpoint written. Continue with " +
+			"--resume.", t.step(), config.totalSteps()));
+		return new TrainResult(o.out, null, t.step(), t.elapsedSeconds(), last);
 	}
 
 	/** The run's settings: from its checkpoint when resuming, else the config file with command-line overrides. */
@@ -189,7 +202,8 @@ public final class Training {
 		if (ck == null || !Files.isRegularFile(ck)) throw new IOException("No checkpoint found at " +
 			runDirOrCheckpoint + " (expected a run folder with checkpoints/step-*.ckpt, or a .ckpt file).");
 		TrainConfig config;
-		try (ai.djl.ndarray.NDManager m = org.audiostyle.runtime.DjlRuntime.engine().newBaseManager()) {
+		DjlRuntime.engine();
+		try (ai.djl.ndarray.NDManager m = DjlRuntime.engine().newBaseManager()) {
 			config = TrainConfig.fromJson(Checkpoint.read(ck, m).meta.get("config").toString());
 		}
 		try (Trainer t = new Trainer(config, placeholderData(config))) {

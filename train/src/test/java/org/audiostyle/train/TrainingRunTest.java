@@ -29,6 +29,11 @@ public class TrainingRunTest {
 	Path dir;
 
 	private Path dataSet() throws IOException {
+		return dataSet(dir);
+	}
+
+	/** Three sounds in two classes, three images in two classes, and their co-occurrence table, under DIR/data. */
+	static Path dataSet(Path dir) throws IOException {
 		Path d = dir.resolve("data");
 		TestMedia.wav(d.resolve("sounds/low/a.wav"), 300, 4, 22050);
 		TestMedia.wav(d.resolve("sounds/low/b.wav"), 350, 4, 22050);
@@ -49,7 +54,7 @@ public class TrainingRunTest {
 		return f;
 	}
 
-	private TrainOptions options(Path data, Path out, Path config) {
+	static TrainOptions options(Path data, Path out, Path config) {
 		TrainOptions o = new TrainOptions();
 		o.data = data;
 		o.out = out;
