@@ -36,6 +36,8 @@ final class HostileCase {
 	final List<String> mentions = new ArrayList<>();
 	/** Outputs that must appear (paths relative to the suite's folder), with their expected width and height. */
 	final Map<String, int[]> outputs = new LinkedHashMap<>();
+	/** Other files that must appear: a batch's report CSV. */
+	final List<String> reports = new ArrayList<>();
 
 	private HostileCase(String group, String name, String[] args) {
 		this.group = group;
@@ -58,6 +60,12 @@ final class HostileCase {
 	HostileCase writes(String output, int w, int h) {
 		if (exitCode != 3) exitCode = 0; // a batch's good rows are written while others fail
 		outputs.put(output, new int[] { w, h });
+		return this;
+	}
+
+	/** Also writes the report CSV {@code file} (relative to the suite's folder), naming every row's outcome. */
+	HostileCase reports(String file) {
+		reports.add(file);
 		return this;
 	}
 
@@ -84,8 +92,14 @@ final class HostileCase {
 		List<String> expected = new ArrayList<>();
 		for (String o : outputs.keySet())
 			expected.add("+" + o);
-		List<String> changes = after.changesSince(before);
-		changes.removeIf(c -> c.startsWith("+") && isFolderOf(c.substring(1), outputs.keySet()));
+		for (String r : reports)
+			expected.add("+" + r);
+		java.util.Collections.sort(expected);
+		List<String> changes = new ArrayList<>(after.changesSince(before));
+		List<String> made = new ArrayList<>(outputs.keySet());
+		made.addAll(reports);
+		changes.removeIf(c -> c.startsWith("+") && isFolderOf(c.substring(1), made));
+		java.util.Collections.sort(changes);
 		assertEquals(expected, changes, () -> "files added (+), changed (*) or removed (-)\n" + run);
 		for (Map.Entry<String, int[]> o : outputs.entrySet()) {
 			BufferedImage img = ImageIO.read(after.root().resolve(o.getKey()).toFile());

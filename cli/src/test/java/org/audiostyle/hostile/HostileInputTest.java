@@ -245,18 +245,19 @@ class HostileInputTest {
 		// batch CSVs
 		String img = in("good.png"), snd = in("good.wav");
 		c.add(HostileCase.of("batch", "missing column", batch("b1", "image,sound\n" + img + "\n" + img + "," + snd +
-			",1,ok.png\n")).someRowsFail("line 2", "expected image,sound").writes("out/b1/ok.png", 64, 48));
+			",1,ok.png\n")).someRowsFail("line 2", "expected image,sound").writes("out/b1/ok.png", 64, 48)
+			.reports("out/b1/batch-report.csv"));
 		c.add(HostileCase.of("batch", "BOM and CRLF", batch("b2", "\uFEFFimage,sound,strength,output\r\n" + img + "," +
 			snd + ",0.5,a.png\r\n" + img + "," + snd + ",1,b.png\r\n")).writes("out/b2/a.png", 64, 48).writes(
-				"out/b2/b.png", 64, 48));
+				"out/b2/b.png", 64, 48).reports("out/b2/batch-report.csv"));
 		c.add(HostileCase.of("batch", "duplicate outputs", batch("b3", img + "," + snd + ",1,same.png\n" + img + "," +
 			snd + ",0.5,same.png\n")).someRowsFail("line 2", "also the output of line 1").writes("out/b3/same.png", 64,
-				48));
+				48).reports("out/b3/batch-report.csv"));
 		c.add(HostileCase.of("batch", "../ in the output column", batch("b4", img + "," + snd + ",1,../../escaped.png\n"
 			+ img + "," + snd + ",1,fine.png\n")).someRowsFail("line 1", "not inside --out").writes("out/b4/fine.png",
-				64, 48));
+				64, 48).reports("out/b4/batch-report.csv"));
 		c.add(HostileCase.of("batch", "absolute output path", batch("b5", img + "," + snd + ",1," + root.resolve(
-			"abs.png") + "\n")).someRowsFail("line 1", "not inside --out"));
+			"abs.png") + "\n")).someRowsFail("line 1", "not inside --out").reports("out/b5/batch-report.csv"));
 		c.add(HostileCase.of("batch", "CSV that is not UTF-8 text", batch("b6", new byte[] { 'i', ',', (byte) 0xc3, 0x28,
 			'\n' })).fails(2, "batch-b6.csv", "UTF-8"));
 		c.add(HostileCase.of("batch", "missing CSV", new String[] { "batch", "--csv", in("missing.csv"), "--out", out
