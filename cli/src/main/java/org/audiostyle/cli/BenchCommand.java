@@ -104,8 +104,8 @@ final class BenchCommand implements Callable<Integer> {
 		StylizeSettings nativeRes = engine.settings().withNativeResolution();
 		if (profile != null) {
 			try (StyleModel model = engine.loadModel(); Stylizer stylizer = new Stylizer(model, engine.deviceChoice())) {
-				BenchProfile.run(model, scene, stylizer.embed(mix), engine.settings().precision.resolve(
-					ai.djl.Device.fromName(stylizer.device())).precision, eager, profile);
+				BenchProfile.run(model, scene, stylizer.embed(mix), stylizer.precisionChoice(engine.settings()
+					.precision).precision, eager, profile);
 			}
 			return 0;
 		}
@@ -128,8 +128,8 @@ final class BenchCommand implements Callable<Integer> {
 				return 0;
 			}
 			float[] embedding = stylizer.embed(mix);
-			org.audiostyle.nn.script.ScriptPrecision precision = nativeRes.precision.resolve(
-				ai.djl.Device.fromName(stylizer.device())).precision;
+			org.audiostyle.nn.script.ScriptPrecision precision = stylizer.precisionChoice(
+				nativeRes.precision).precision;
 			System.out.println("pass: " + stylizer.passDescription(nativeRes.precision));
 			double[] bare = new double[reps], full = new double[reps];
 			bareForward(stylizer.model(), scene, embedding, precision); // warm-up
@@ -141,7 +141,7 @@ final class BenchCommand implements Callable<Integer> {
 				full[i] = (System.nanoTime() - t0) / 1e9;
 				System.out.printf("rep %d: bare forward %.3f s, full stylize %.3f s%n", i + 1, bare[i], full[i]);
 			}
-			double b = median(bare), f = median(full);
+			double b = BenchVsPytorch.median(bare), f = BenchVsPytorch.median(full);
 			System.out.printf("median bare generator forward %.3f s, full stylize %.3f s: full/bare = %.3f " +
 				"(+%.1f %%)%n", b, f, f / b, 100 * (f / b - 1));
 			System.out.println("peak resident memory " + peakRss());
@@ -166,11 +166,6 @@ final class BenchCommand implements Callable<Integer> {
 		});
 	}
 
-	private static double median(double[] v) {
-		double[] s = v.clone();
-		Arrays.sort(s);
-		return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-	}
 
 	/** VmHWM from /proc (Linux); "unknown" elsewhere. */
 	static String peakRss() {

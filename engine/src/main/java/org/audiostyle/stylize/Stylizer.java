@@ -130,7 +130,7 @@ public final class Stylizer implements AutoCloseable {
 
 	/** Runs the generator on every pixel of {@code x}: in one piece, or in tiles sharing norm statistics. */
 	private PlanarImage network(PlanarImage x, float[] embedding, StylizeSettings settings, Progress progress) {
-		long maxPixels = maxPixelsPerPass();
+		long maxPixels = maxPixelsPerPass(settings.precision);
 		long pixels = (long) x.width * x.height;
 		int tile = settings.tileSize != StylizeSettings.AUTO ? settings.tileSize : autoTileSize(maxPixels);
 		boolean whole = settings.tileSize == StylizeSettings.AUTO ? pixels <= maxPixels : x.width <= tile &&
@@ -151,7 +151,7 @@ public final class Stylizer implements AutoCloseable {
 			double f = Math.sqrt(maxPixels / (double) pixels);
 			statsInput = Resampling.resize(x, Math.max(1, (int) (x.width * f)), Math.max(1, (int) (x.height * f)));
 		}
-		forward(statsInput, embedding, stats, settings.precision);
+		recordStatistics(statsInput, embedding, stats, settings.precision);
 		stats.apply();
 		TileBlender blender = new TileBlender(plan);
 		int done = 1;
@@ -163,6 +163,20 @@ public final class Stylizer implements AutoCloseable {
 		}
 		progress.update(steps, steps, "done");
 		return blender.finish();
+	}
+
+	/** Records every norm's statistics over {@code x}; the compiled pass stops at the last norm, skipping the image. */
+	private void recordStatistics(PlanarImage x, float[] embedding, NormStatistics stats, Precision precision) {
+		DjlRuntime.run(() -> {
+			try (NDManager m = model.manager().newSubManager()) {
+				NDArray img = m.create(x.toNetworkRange(), new Shape(1, 3, x.height, x.width));
+				NDArray emb = m.create(embedding, new Shape(1, embedding.length));
+				ScriptedGenerator scripted = scripted(precision);
+				if (scripted != null) scripted.record(img, emb, stats);
+				else model.generator().infer(m, img, emb, stats);
+				return null;
+			}
+		});
 	}
 
 	/** One generator pass; intermediates live in a sub-manager freed on return. */
@@ -200,6 +214,11 @@ public final class Stylizer implements AutoCloseable {
 		return scripts.get(p);
 	}
 
+	/** The number format {@code precision} resolves to on this stylizer's device, and why. */
+	public Precision.Choice precisionChoice(Precision precision) {
+		return precision.resolve(selection.device);
+	}
+
 	/** Which pass and number format stylize uses with {@code precision} on this device, and why. */
 	public String passDescription(Precision precision) {
 		if (EAGER) return "eager layers, fp32 (-Daudiostyle.eagerGenerator=true)";
@@ -208,11 +227,18 @@ public final class Stylizer implements AutoCloseable {
 	}
 
 	/**
-	 * Pixels one pass may hold within the budget. Measured peak of a layer-by-layer pass is about six float tensors
-	 * of the widest full-resolution layer (2 ngf channels): padded input, conv output, norm, activation, temporaries.
+	 * Pixels one pass may hold within the budget, from the bytes a pass keeps alive per pixel. The eager layers peak at
+	 * about six float tensors of the widest full-resolution layer (2 ngf channels). The compiled pass frees each
+	 * intermediate when it is dead; its peak is at the last upsampling (its input, the upsampled 4 ngf channels and
+	 * the convolution's 2 ngf output: about 7 ngf values a pixel, 9 ngf with margin) plus the float and ARGB planes
+	 * of input and output; values are 2 bytes in bf16, 4 in fp32. Measured with the bundled model (ngf 16) from
+	 * 1024^2 to 2048^2 native: 290 bytes a pixel in bf16 (formula: 352), 629 in fp32 (formula: 640).
 	 */
-	long maxPixelsPerPass() {
-		long bytesPerPixel = 6L * 2 * model.config().ngf * Float.BYTES;
+	long maxPixelsPerPass(Precision precision) {
+		long ngf = model.config().ngf;
+		long bytesPerPixel;
+		if (DjlRuntime.run(() -> scripted(precision)) == null) bytesPerPixel = 6L * 2 * ngf * Float.BYTES;
+		else bytesPerPixel = 9 * ngf * (precisionChoice(precision).precision == ScriptPrecision.BF16 ? 2 : 4) + 64;
 		return Math.max(64 * 64, budgetBytes / bytesPerPixel);
 	}
 

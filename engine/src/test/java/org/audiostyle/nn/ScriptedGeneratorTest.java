@@ -80,6 +80,11 @@ class ScriptedGeneratorTest extends ManagedArraysTest {
 				assertClose(eager.mean(layer), scripted.mean(layer), 1e-4, layer + " mean");
 				assertClose(eager.variance(layer), scripted.variance(layer), 1e-3, layer + " variance");
 			}
+			// Recording alone (no picture) records the same statistics.
+			NormStatistics only = NormStatistics.recording();
+			s.record(whole, e, only);
+			for (String layer : eager.layers())
+				assertClose(scripted.mean(layer), only.mean(layer), 1e-6, layer + " mean, record only");
 			// A tile run with the whole image's statistics, compiled against eager.
 			double d = TestData.maxAbsDiff(g.infer(m, tile, e, eager.apply()), s.infer(m, tile, e, scripted.apply()));
 			assertTrue(d < 2e-5, "tile with shared statistics: max abs diff " + d);

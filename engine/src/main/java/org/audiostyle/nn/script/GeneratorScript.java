@@ -22,7 +22,8 @@ import org.audiostyle.nn.NetworkConfig;
  * <li>{@code forward(x, w, film, emb)}: the stylized image, each norm using its input's own statistics;</li>
  * <li>{@code forward_stats(x, w, film, emb)}: [mean, 1/std] of every instance norm, in {@link #normKeys()} order
  * (what tiling shares between tiles);</li>
- * <li>{@code forward_apply(x, w, film, emb, st)}: the image with every norm using {@code st} = [mean, var] per norm.</li>
+ * <li>{@code forward_apply(x, w, film, emb, st)}: the image with every norm replaced by {@code st} = [scale, shift]
+ * per norm (1 x C x 1 x 1 each): recorded statistics with FiLM folded in.</li>
  * </ul>
  * {@code film} is [1 + scale, shift] per modulated norm (each of C values) for FiLM models, empty for CONCAT;
  * {@code emb} is the 1 x E embedding (used by CONCAT only). Instance norm of one image is batch norm in training
@@ -44,6 +45,7 @@ public final class GeneratorScript {
 	private final ScriptPrecision precision;
 	private final List<String> weightKeys = new ArrayList<>();
 	private final List<String> normKeys = new ArrayList<>();
+	private final List<Integer> normFilm = new ArrayList<>();
 	private final java.util.Set<String> upsampleFilters = new java.util.LinkedHashSet<>();
 	private final String source;
 
@@ -72,6 +74,11 @@ public final class GeneratorScript {
 	/** Keys of the instance norms (as in {@link org.audiostyle.nn.NormStatistics}), in statistics order. */
 	public List<String> normKeys() {
 		return Collections.unmodifiableList(normKeys);
+	}
+
+	/** For each norm (in {@link #normKeys()} order): the index of the FiLM pair that modulates it, or -1. */
+	public List<Integer> normFilm() {
+		return Collections.unmodifiableList(normFilm);
 	}
 
 	/** Keys of the upsampling filters the script assumes to be CUT's standard one (see {@code blurUp}). */
@@ -201,7 +208,10 @@ public final class GeneratorScript {
 		/** Instance norm (statistics per mode, FiLM folded in) and optionally an in-place ReLU. */
 		String normRelu(String x, String key, int film, boolean relu) {
 			int i = norm++;
-			if (mode == Mode.OWN) normKeys.add(key);
+			if (mode == Mode.OWN) {
+				normKeys.add(key);
+				normFilm.add(film);
+			}
 			String g = film < 0 ? "None" : "film[" + 2 * film + "]";
 			String sh = film < 0 ? "None" : "film[" + (2 * film + 1) + "]";
 			String y;
@@ -215,8 +225,11 @@ public final class GeneratorScript {
 				recorded.add("torch.to(" + invstd + ", 6)");
 				y = out;
 			} else if (mode == Mode.APPLY) {
-				y = let(String.format(Locale.ROOT, "torch.batch_norm(%s, %s, %s, st[%d], st[%d], False, 0., %s, False)",
-					x, g, sh, 2 * i, 2 * i + 1, EPS));
+				// Recorded statistics and FiLM folded (by the caller) into one per-channel scale and shift: a multiply
+				// and an add in the activations' own type and layout (PyTorch's eval-mode batch norm on bf16
+				// channels-last input ran at half the speed of the training-mode one).
+				y = let(String.format(Locale.ROOT, "torch.add_(torch.mul(%s, %s), %s)", x, precision.weight("st[" + 2 *
+					i + "]"), precision.weight("st[" + (2 * i + 1) + "]")));
 			} else {
 				y = let(String.format(Locale.ROOT,
 					"torch.batch_norm(%s, %s, %s, None, None, True, 0.10000000000000001, %s, False)", x, g, sh, EPS));

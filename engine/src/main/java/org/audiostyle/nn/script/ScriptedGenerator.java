@@ -81,20 +81,15 @@ public final class ScriptedGenerator implements AutoCloseable {
 	 * own statistics); in APPLY mode the recorded ones are used. The result (float32) is attached to {@code manager}.
 	 */
 	public NDArray infer(NDManager manager, NDArray image, NDArray embedding, NormStatistics stats) {
+		checkInputs(image, embedding);
 		Shape s = image.getShape();
-		if (s.dimension() != 4 || s.get(0) != 1 || s.get(1) != 3)
-			throw new IllegalArgumentException("The scripted generator takes one 1 x 3 x H x W image, got " + s);
-		if (embedding.getShape().dimension() != 2 || embedding.getShape().get(0) != 1 ||
-			embedding.getShape().get(1) != generator.config().embeddingDim)
-			throw new IllegalArgumentException("The generator needs a 1 x " + generator.config().embeddingDim +
-				" embedding, got " + embedding.getShape());
 		try (NDManager scope = manager.newSubManager()) {
 			SizePadding size = new SizePadding(s.get(2), s.get(3));
 			NDArray padded = size.pad(image);
 			List<IValue> args = arguments(padded, embedding, scope);
 			NDArray out;
 			if (stats != null && stats.mode() == NormStatistics.Mode.APPLY) {
-				args.add(IValue.listFrom(recordedArrays(stats, scope)));
+				args.add(IValue.listFrom(appliedArrays(stats, embedding, scope)));
 				out = run("forward_apply", args, scope)[0];
 			} else {
 				if (stats != null) {
@@ -110,6 +105,20 @@ public final class ScriptedGenerator implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Records the norms' statistics of {@code image} into {@code stats} (RECORD mode) without making the picture:
+	 * the pass stops after the last norm (what tiling needs before its tiles).
+	 */
+	public void record(NDArray image, NDArray embedding, NormStatistics stats) {
+		if (stats.mode() != NormStatistics.Mode.RECORD)
+			throw new IllegalArgumentException("Statistics must be in RECORD mode to be recorded");
+		checkInputs(image, embedding);
+		try (NDManager scope = image.getManager().newSubManager()) {
+			SizePadding size = new SizePadding(image.getShape().get(2), image.getShape().get(3));
+			record(stats, run("forward_stats", arguments(size.pad(image), embedding, scope), scope));
+		}
+	}
+
 	/** Runs a script method; the arguments are released afterwards, the result tensors belong to {@code scope}. */
 	private PtNDArray[] run(String method, List<IValue> args, NDManager scope) {
 		IValue[] in = args.toArray(new IValue[0]);
@@ -121,6 +130,16 @@ public final class ScriptedGenerator implements AutoCloseable {
 			for (IValue v : in)
 				v.close();
 		}
+	}
+
+	private void checkInputs(NDArray image, NDArray embedding) {
+		Shape s = image.getShape();
+		if (s.dimension() != 4 || s.get(0) != 1 || s.get(1) != 3)
+			throw new IllegalArgumentException("The scripted generator takes one 1 x 3 x H x W image, got " + s);
+		if (embedding.getShape().dimension() != 2 || embedding.getShape().get(0) != 1 ||
+			embedding.getShape().get(1) != generator.config().embeddingDim)
+			throw new IllegalArgumentException("The generator needs a 1 x " + generator.config().embeddingDim +
+				" embedding, got " + embedding.getShape());
 	}
 
 	/** (x, w, film, emb): the arguments all methods share. */
@@ -155,13 +174,24 @@ public final class ScriptedGenerator implements AutoCloseable {
 		return a;
 	}
 
-	/** [mean, variance] per norm from APPLY-mode statistics. */
-	private PtNDArray[] recordedArrays(NormStatistics stats, NDManager scope) {
+	/** [scale, shift] per norm from APPLY-mode statistics with FiLM folded in: y = x * scale + shift. */
+	private PtNDArray[] appliedArrays(NormStatistics stats, NDArray embedding, NDManager scope) {
 		List<String> keys = script.normKeys();
+		PtNDArray[] film = filmArrays(embedding, scope);
 		PtNDArray[] a = new PtNDArray[2 * keys.size()];
 		for (int i = 0; i < keys.size(); i++) {
-			a[2 * i] = (PtNDArray) scope.create(stats.mean(keys.get(i)));
-			a[2 * i + 1] = (PtNDArray) scope.create(stats.variance(keys.get(i)));
+			float[] mean = stats.mean(keys.get(i)), variance = stats.variance(keys.get(i));
+			int f = script.normFilm().get(i);
+			float[] g = f < 0 ? null : film[2 * f].toFloatArray(), b = f < 0 ? null : film[2 * f + 1].toFloatArray();
+			float[] scale = new float[mean.length], shift = new float[mean.length];
+			for (int c = 0; c < mean.length; c++) {
+				double s = (g == null ? 1 : g[c]) / Math.sqrt(variance[c] + (double) EPS);
+				scale[c] = (float) s;
+				shift[c] = (float) ((b == null ? 0 : b[c]) - mean[c] * s);
+			}
+			Shape shape = new Shape(1, mean.length, 1, 1);
+			a[2 * i] = (PtNDArray) scope.create(scale, shape);
+			a[2 * i + 1] = (PtNDArray) scope.create(shift, shape);
 		}
 		return a;
 	}
