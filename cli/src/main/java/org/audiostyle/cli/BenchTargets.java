@@ -39,7 +39,7 @@ final class BenchTargets {
 			System.out.printf("4000x3000 photo, default settings (work size %d), bundled model: %.3f s%n",
 				settings.workSize, t);
 			System.out.println("time per megapixel at native resolution, bundled model:");
-			double first = 0, lo = Double.MAX_VALUE, hi = 0;
+			double first = 0, lo = Double.MAX_VALUE, hi = 0, sum = 0;
 			for (int mp : new int[] { 1, 2, 4, 8, 16 }) {
 				int side = (int) Math.round(Math.sqrt(mp * 1e6));
 				double sec = median(s, Resampling.resize(scene, side, side), e, settings.withNativeResolution());
@@ -47,11 +47,14 @@ final class BenchTargets {
 				if (first == 0) first = perMp;
 				lo = Math.min(lo, perMp);
 				hi = Math.max(hi, perMp);
+				sum += perMp;
 				System.out.printf("  %2d MP (%dx%d): %7.3f s, %.3f s/MP (x%.2f of 1 MP)%n", mp, side, side, sec, perMp,
 					perMp / first);
 			}
-			System.out.printf("  s/MP from %.3f to %.3f: spread %+.0f %% / %+.0f %% around the 1 MP figure%n", lo, hi,
-				100 * (lo / first - 1), 100 * (hi / first - 1));
+			double mean = sum / 5;
+			System.out.printf("  s/MP from %.3f to %.3f: %+.0f %% / %+.0f %% around their mean %.3f (%+.0f %% / %+.0f %% " +
+				"around the 1 MP figure)%n", lo, hi, 100 * (lo / mean - 1), 100 * (hi / mean - 1), mean, 100 * (lo / first -
+					1), 100 * (hi / first - 1));
 		}
 		try (StyleModel small = StyleModel.random(NetworkConfig.small(), 1); Stylizer s = new Stylizer(small, device)) {
 			float[] e = s.embed(mix);

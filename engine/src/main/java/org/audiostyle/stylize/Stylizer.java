@@ -45,8 +45,23 @@ import org.audiostyle.runtime.DjlRuntime;
  */
 public final class Stylizer implements AutoCloseable {
 
-	/** Activation memory the network may use for one pass; tiles are sized from it. Override in MB. */
-	static final long DEFAULT_BUDGET_BYTES = Long.getLong("audiostyle.memoryBudgetMB", 2048) << 20;
+	/**
+	 * Memory the network may use for one pass; larger images are tiled. {@code -Daudiostyle.memoryBudgetMB} sets it;
+	 * by default a quarter of the machine's memory, between 1 and 8 GB (a 16 MP photo in bf16 needs about 5 GB with
+	 * the bundled model, so it runs in one pass on a 24 GB machine).
+	 */
+	static final long DEFAULT_BUDGET_BYTES = defaultBudget();
+
+	private static long defaultBudget() {
+		Long mb = Long.getLong("audiostyle.memoryBudgetMB");
+		if (mb != null) return mb << 20;
+		long total = 0;
+		java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean();
+		if (os instanceof com.sun.management.OperatingSystemMXBean)
+			total = ((com.sun.management.OperatingSystemMXBean) os).getTotalPhysicalMemorySize();
+		return Math.max(1L << 30, Math.min(8L << 30, total / 4));
+	}
 
 	private final StyleModel model;
 	private final boolean ownsModel;
