@@ -10,6 +10,9 @@ Protocol (one line each way, on stdin/stdout):
                answers "ready"
   run       -> one forward under torch.inference_mode(); answers "time SECONDS"
   save PATH -> writes the last output as raw float32; answers "saved"
+  train DIR -> loads DIR/train.json and DIR/batch.f32, DIR/batch_embedding.f32, DIR/batch_target.f32; answers "ready"
+  step      -> one generator training step (forward, L1 loss to the target, backward, gradients cleared);
+               answers "time SECONDS"
   quit
 """
 
@@ -69,8 +72,29 @@ def load(directory):
     return g, image, embedding
 
 
+def load_batch(directory, g):
+    with open(os.path.join(directory, 'train.json')) as f:
+        cfg = json.load(f)
+    n, s, e = cfg['batch'], cfg['crop'], cfg['embeddingDim']
+
+    def floats(name, shape):
+        return torch.from_numpy(np.fromfile(os.path.join(directory, name), dtype='<f4')).reshape(shape)
+    return floats('batch.f32', (n, 3, s, s)), floats('batch_embedding.f32', (n, e)), floats('batch_target.f32',
+        (n, 3, s, s))
+
+
+def train_step(g, batch):
+    x, e, t = batch
+    g.train()
+    t0 = time.perf_counter()
+    loss = (g(x, e) - t).abs().mean()
+    loss.backward()
+    g.zero_grad(set_to_none=True)
+    return time.perf_counter() - t0
+
+
 def main():
-    g = image = embedding = out = None
+    g = image = embedding = out = batch = None
     for line in sys.stdin:
         cmd, _, arg = line.strip().partition(' ')
         if cmd == 'load':
@@ -87,6 +111,12 @@ def main():
         elif cmd == 'save':
             out.contiguous().numpy().astype('<f4').tofile(arg)
             print('saved', flush=True)
+        elif cmd == 'train':
+            batch = load_batch(arg, g)
+            train_step(g, batch)  # warm-up
+            print('ready', flush=True)
+        elif cmd == 'step':
+            print('time %.6f' % train_step(g, batch), flush=True)
         elif cmd == 'quit':
             break
         else:

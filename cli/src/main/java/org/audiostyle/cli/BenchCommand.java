@@ -72,6 +72,10 @@ final class BenchCommand implements Callable<Integer> {
 		description = "With --vs-pytorch: input sides for the bundled model and for 'small'. Default: ${DEFAULT-VALUE}.")
 	int[] sizes;
 
+	@Option(names = "--train-batch", defaultValue = "4", description = "With --vs-pytorch: batch of the generator " +
+		"training-step comparison (128 x 128 crops); 0 skips it. Default: ${DEFAULT-VALUE}.")
+	int trainBatch;
+
 	@Option(names = "--no-eager", description = "With --vs-pytorch: skip the DJL eager layers (the slow 'before').")
 	boolean noEager;
 
@@ -88,6 +92,7 @@ final class BenchCommand implements Callable<Integer> {
 			if (sizes.length != 2) throw new IllegalArgumentException("--sizes needs two sides, e.g. 512,1024");
 			BenchVsPytorch b = new BenchVsPytorch(reps, !noEager, python != null ? python :
 				BenchVsPytorch.defaultPython(), BenchVsPytorch.defaultWorker());
+			b.trainBatch = trainBatch;
 			double worst = b.run(java.util.List.of(
 				new BenchVsPytorch.Case("bundled default model", sizes[0], engine::loadModel),
 				new BenchVsPytorch.Case("'small' configuration (seeded random weights)", sizes[1],

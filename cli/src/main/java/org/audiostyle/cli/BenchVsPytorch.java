@@ -45,7 +45,12 @@ final class BenchVsPytorch {
 
 	private final int reps;
 	private final boolean withEager;
+	/** Batch of the generator training-step comparison (0: none), and its crop side. */
+	int trainBatch = 4, trainCrop = 128;
+	/** DJL / PyTorch median of the generator training step, after {@link #run} (NaN if not measured). */
+	double worstTrain = Double.NaN;
 	private final String python;
+	private int threads = 1;
 	private final Path worker;
 
 	BenchVsPytorch(int reps, boolean withEager, String python, Path worker) {
@@ -75,6 +80,7 @@ final class BenchVsPytorch {
 				StandardCharsets.UTF_8))) {
 			for (Case c : cases)
 				worst = Math.max(worst, runCase(c, threads, sgemm, toPy, fromPy));
+			if (trainBatch > 0) worstTrain = trainStep(cases.get(0), toPy, fromPy);
 			toPy.println("quit");
 		}
 		finally {
@@ -94,6 +100,7 @@ final class BenchVsPytorch {
 			for (int i = 0; i < embedding.length; i++)
 				embedding[i] = (float) r.nextGaussian();
 			export(model, threads, c.size, image, embedding, dir);
+			this.threads = threads;
 			ask(toPy, fromPy, "load " + dir, "ready");
 			double gflop = GeneratorFlops.of(cfg, c.size, c.size) / 1e9;
 			System.out.printf("%n%s: %s, %dx%d, %.1f GFLOP per pass%n", c.name, cfg, c.size, c.size, gflop);
@@ -150,6 +157,81 @@ final class BenchVsPytorch {
 				catch (IOException e) {
 					throw new java.io.UncheckedIOException(e);
 				}
+			});
+		}
+		finally {
+			try (var files = Files.list(dir)) {
+				for (Path f : (Iterable<Path>) files::iterator)
+					Files.deleteIfExists(f);
+			}
+			Files.deleteIfExists(dir);
+		}
+	}
+
+	/**
+	 * The generator's part of a training step at the default recipe's shapes (batch 4, 128 x 128 crops): forward
+	 * through the eager DJL layers (the ones training uses, with autograd), L1 loss to a target, backward; against the
+	 * same in PyTorch eager (train mode, gradients cleared each step). Returns DJL median / PyTorch median.
+	 */
+	private double trainStep(Case c, PrintWriter toPy, BufferedReader fromPy) throws Exception {
+		Path dir = Files.createTempDirectory("audiostyle-vs-pytorch-train");
+		try (StyleModel model = c.model()) {
+			NetworkConfig cfg = model.config();
+			int n = trainBatch, s = trainCrop, e = cfg.embeddingDim;
+			Random r = new Random(5);
+			float[] x = new float[n * 3 * s * s], t = new float[x.length], emb = new float[n * e];
+			for (int i = 0; i < x.length; i++) {
+				x[i] = (float) Math.max(-1, Math.min(1, 0.5 * Math.sin(i * 0.001) + 0.2 * r.nextGaussian()));
+				t[i] = (float) Math.max(-1, Math.min(1, 0.5 * Math.cos(i * 0.0007) + 0.2 * r.nextGaussian()));
+			}
+			for (int i = 0; i < emb.length; i++)
+				emb[i] = (float) r.nextGaussian();
+			export(model, threads, s, image(s, s), new float[e], dir); // weights and config for the Python side
+			JsonObject j = new JsonObject();
+			j.addProperty("batch", n);
+			j.addProperty("crop", s);
+			j.addProperty("embeddingDim", e);
+			Files.writeString(dir.resolve("train.json"), j.toString());
+			writeFloats(dir.resolve("batch.f32"), x);
+			writeFloats(dir.resolve("batch_embedding.f32"), emb);
+			writeFloats(dir.resolve("batch_target.f32"), t);
+			ask(toPy, fromPy, "load " + dir, "ready");
+			ask(toPy, fromPy, "train " + dir, "ready");
+			System.out.printf("%ngenerator training step (forward, L1 loss, backward), %s, batch %d x %dx%d:%n", cfg,
+				n, s, s);
+			return DjlRuntime.run(() -> {
+				List<NDArray> params = new ArrayList<>();
+				for (Parameter p : StateDict.of(model.generator()).values())
+					if (p.requiresGradient()) {
+						p.getArray().setRequiresGradient(true);
+						params.add(p.getArray());
+					}
+				NDManager m = model.manager();
+				DoubleSupplier djl = () -> time(() -> {
+					try (NDManager step = m.newSubManager();
+						ai.djl.training.GradientCollector gc = DjlRuntime.engine().newGradientCollector()) {
+						NDArray in = step.create(x, new Shape(n, 3, s, s));
+						NDArray target = step.create(t, new Shape(n, 3, s, s));
+						NDArray loss = model.generator().forward(in, step.create(emb, new Shape(n, e)), null).sub(
+							target).abs().mean();
+						gc.backward(loss);
+					}
+					for (NDArray p : params)
+						p.getGradient().set(new ai.djl.ndarray.index.NDIndex("..."), 0f);
+				});
+				djl.getAsDouble(); // warm-up
+				double[][] tt = new double[2][reps];
+				for (int rep = 0; rep < reps; rep++) {
+					pause();
+					tt[0][rep] = djl.getAsDouble();
+					pause();
+					tt[1][rep] = Double.parseDouble(ask(toPy, fromPy, "step", "time").substring(5));
+					System.out.printf("rep %d: %.3f %.3f s%n", rep + 1, tt[0][rep], tt[1][rep]);
+				}
+				double a = median(tt[0]), b = median(tt[1]);
+				System.out.printf("  DJL eager layers + autograd   median %.3f s%n  PyTorch eager + autograd      " +
+					"median %.3f s%n  djl/pytorch generator training step %.3f%n", a, b, a / b);
+				return a / b;
 			});
 		}
 		finally {
