@@ -18,14 +18,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Generator behaviour on tiny random-weight models. */
 class ResnetGeneratorTest extends ManagedArraysTest {
 
-	private static final NetworkConfig TINY_FILM = NetworkConfig.tiny();
-	private static final NetworkConfig TINY_CONCAT = NetworkConfig.tiny().withConditioning(
-		NetworkConfig.Conditioning.CONCAT);
+	private static final NetworkConfig TINY_FILM = TestData.TINY_FILM;
+	private static final NetworkConfig TINY_CONCAT = TestData.TINY_CONCAT;
 
 	private static ResnetGenerator generator(NetworkConfig c, long seed) {
-		ResnetGenerator g = new ResnetGenerator(c);
-		g.initialize(manager, seed);
-		return g;
+		return TestData.generator(manager, c, seed);
 	}
 
 	private static NDArray embedding(NetworkConfig c, int n, long seed) {

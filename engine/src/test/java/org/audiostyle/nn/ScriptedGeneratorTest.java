@@ -17,14 +17,11 @@ import org.junit.jupiter.api.Test;
 /** The compiled (TorchScript) generator pass computes what the eager DJL layers compute. */
 class ScriptedGeneratorTest extends ManagedArraysTest {
 
-	private static final NetworkConfig TINY_FILM = NetworkConfig.tiny();
-	private static final NetworkConfig TINY_CONCAT = NetworkConfig.tiny().withConditioning(
-		NetworkConfig.Conditioning.CONCAT);
+	private static final NetworkConfig TINY_FILM = TestData.TINY_FILM;
+	private static final NetworkConfig TINY_CONCAT = TestData.TINY_CONCAT;
 
 	private static ResnetGenerator generator(NetworkConfig c, long seed) {
-		ResnetGenerator g = new ResnetGenerator(c);
-		g.initialize(manager, seed);
-		return g;
+		return TestData.generator(manager, c, seed);
 	}
 
 	private static NDArray embedding(NDManager m, NetworkConfig c, long seed) {

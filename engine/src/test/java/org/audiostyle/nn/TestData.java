@@ -9,7 +9,17 @@ import java.util.Random;
 /** Generated inputs for the network tests: smooth images with noise, and two clearly different sounds. */
 final class TestData {
 
+	static final NetworkConfig TINY_FILM = NetworkConfig.tiny();
+	static final NetworkConfig TINY_CONCAT = NetworkConfig.tiny().withConditioning(NetworkConfig.Conditioning.CONCAT);
+
 	private TestData() {
+	}
+
+	/** A tiny generator with seeded random weights in {@code m}. */
+	static ResnetGenerator generator(NDManager m, NetworkConfig c, long seed) {
+		ResnetGenerator g = new ResnetGenerator(c);
+		g.initialize(m, seed);
+		return g;
 	}
 
 	/** N x 3 x h x w image in about [-0.7, 0.7]. */
