@@ -17,7 +17,7 @@ public final class GanLoss {
 
 	/** The discriminator's loss, halved as in the paper: 0.5 (MSE(D(real), 1) + MSE(D(fake), 0)). */
 	public static NDArray discriminator(NDArray realPrediction, NDArray fakePrediction) {
-		return lsgan(realPrediction, true).add(lsgan(fakePrediction, false)).mul(0.5f);
+		return Ops.mul(lsgan(realPrediction, true).add(lsgan(fakePrediction, false)), 0.5f);
 	}
 
 	/**
@@ -27,8 +27,8 @@ public final class GanLoss {
 	public static NDArray matchingAwareDiscriminator(NDArray realPrediction, NDArray fakePrediction,
 		NDArray mismatchedPrediction)
 	{
-		NDArray fakeHalf = lsgan(fakePrediction, false).add(lsgan(mismatchedPrediction, false)).mul(0.5f);
-		return lsgan(realPrediction, true).add(fakeHalf).mul(0.5f);
+		NDArray fakeHalf = Ops.mul(lsgan(fakePrediction, false).add(lsgan(mismatchedPrediction, false)), 0.5f);
+		return Ops.mul(lsgan(realPrediction, true).add(fakeHalf), 0.5f);
 	}
 
 	/** The generator's adversarial loss: MSE(D(fake), 1). */

@@ -12,7 +12,7 @@ public final class InfoNce {
 
 	/** One direction: each a_i must pick b_i among all rows of b. */
 	public static NDArray loss(NDArray a, NDArray b, float tau) {
-		NDArray logits = a.matMul(b.transpose()).div(tau);
+		NDArray logits = Ops.div(a.matMul(b.transpose()), tau);
 		int n = Math.toIntExact(a.getShape().get(0));
 		NDArray eye = a.getManager().eye(n);
 		return logits.logSoftmax(1).mul(eye).sum(new int[] { 1 }).neg().mean();
@@ -20,6 +20,6 @@ public final class InfoNce {
 
 	/** Both directions, averaged (CLIP style). */
 	public static NDArray symmetric(NDArray a, NDArray b, float tau) {
-		return loss(a, b, tau).add(loss(b, a, tau)).mul(0.5f);
+		return Ops.mul(loss(a, b, tau).add(loss(b, a, tau)), 0.5f);
 	}
 }

@@ -155,6 +155,29 @@ public final class Ops {
 		return m;
 	}
 
+	/**
+	 * x * s, for use under a gradient collector. Never write {@code x.mul(number)} or {@code x.div(number)} there: the
+	 * PyTorch engine of DJL wraps the number in a 0-d tensor over a Java direct buffer (torch::from_blob, no copy) and
+	 * closes that array as soon as the product is computed. Autograd keeps the 0-d tensor for the backward pass (the
+	 * gradient of x is grad * s), but nothing holds its buffer any more: once the garbage collector frees it, the
+	 * backward pass reads freed memory (allocator pointers, other data) and the gradient is garbage, often huge or NaN.
+	 * Here the scalar is made by libtorch (torch::full), which owns its memory, so autograd keeps it alive. Adding or
+	 * subtracting a number is safe: those backward passes keep no tensor.
+	 */
+	public static NDArray mul(NDArray x, float s) {
+		return x.mul(constant(x.getManager(), s));
+	}
+
+	/** x / s, for use under a gradient collector: see {@link #mul(NDArray, float)}. */
+	public static NDArray div(NDArray x, float s) {
+		return x.div(constant(x.getManager(), s));
+	}
+
+	/** A float32 0-d array holding {@code v} in memory libtorch allocated and owns, attached to {@code manager}. */
+	static NDArray constant(NDManager manager, float v) {
+		return manager.full(new Shape(), v);
+	}
+
 	/** Mean of (x - target)^2 over all elements: torch {@code MSELoss} against a constant target (LSGAN). */
 	public static NDArray mseToConstant(NDArray x, float target) {
 		return x.sub(target).square().mean();

@@ -90,7 +90,7 @@ public final class PatchNce {
 				1 });
 			total = total == null ? perImage : total.add(perImage);
 		}
-		return total.div(keys.layers());
+		return Ops.div(total, keys.layers());
 	}
 
 	/** NCE(source, generated): keys from the source, queries from the generated features, as one scalar. */
@@ -146,7 +146,7 @@ public final class PatchNce {
 		NDArray negatives = qb.matMul(kb.transpose(0, 2, 1)); // B x P x P
 		NDArray eye = q.getManager().eye(Math.toIntExact(p)).expandDims(0);
 		negatives = negatives.mul(eye.neg().add(1)).add(eye.mul(-10f));
-		NDArray logits = NDArrays.concat(new NDList(positive, negatives.reshape(n, p)), 1).div(tau);
+		NDArray logits = Ops.div(NDArrays.concat(new NDList(positive, negatives.reshape(n, p)), 1), tau);
 		return logits.logSoftmax(1).get(":, 0").neg();
 	}
 }

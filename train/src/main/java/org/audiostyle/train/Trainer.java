@@ -195,7 +195,7 @@ public final class Trainer implements AutoCloseable {
 			NDArray emb = nets.embed(spec, true);
 			NDArray loss = InfoNce.symmetric(critic.embedImage(paired, false), critic.embedAudio(emb, false),
 				(float) config.avTau);
-			gc.backward(loss.mul((float) config.avCritic));
+			gc.backward(Ops.mul(loss, (float) config.avCritic));
 			l.avCritic = loss.getFloat();
 		}
 		optA.step(lr);
@@ -245,28 +245,28 @@ public final class Trainer implements AutoCloseable {
 			NDArray perImage = nce.perImageLoss(keys, nets.encode(generated, nceLayers));
 		mark("NCE queries (encoder on generated)");
 			NDArray nceX = perImage.get("0:" + n).mean();
-			NDArray total = gan.mul((float) config.lambdaGan);
+			NDArray total = Ops.mul(gan, (float) config.lambdaGan);
 			if (identity) {
 				NDArray nceY = perImage.get(n + ":").mean();
-				total = total.add(nceX.add(nceY).mul((float) (0.5 * config.lambdaNce)));
+				total = total.add(Ops.mul(nceX.add(nceY), (float) (0.5 * config.lambdaNce)));
 				l.nceY = nceY.getFloat();
-			} else total = total.add(nceX.mul((float) config.lambdaNce));
+			} else total = total.add(Ops.mul(nceX, (float) config.lambdaNce));
 			if (config.avGenerator > 0) {
 				NDArray av = InfoNce.loss(critic.embedImage(fake, true), critic.embedAudio(emb, true).stopGradient(),
 					(float) config.avTau);
-				total = total.add(av.mul((float) config.avGenerator));
+				total = total.add(Ops.mul(av, (float) config.avGenerator));
 				l.avGenerator = av.getFloat();
 			}
 			if (config.colourMoments > 0) {
 				NDArray moments = ColourMoments.loss(fake, paired);
-				total = total.add(moments.mul((float) config.colourMoments));
+				total = total.add(Ops.mul(moments, (float) config.colourMoments));
 				l.colourMoments = moments.getFloat();
 			}
 			mark("NCE loss + audio-visual G term + colour moments");
 			if (critic != null) {
 				NDArray real = InfoNce.symmetric(critic.embedImage(paired, false), critic.embedAudio(emb, false),
 					(float) config.avTau);
-				total = total.add(real.mul((float) config.avCritic));
+				total = total.add(Ops.mul(real, (float) config.avCritic));
 				l.avCritic = real.getFloat();
 				mark("critic on real pairs");
 			}

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 
 public class OpsTest {
 
@@ -94,6 +96,27 @@ public class OpsTest {
 		try (NDManager m = NDManager.newBaseManager()) {
 			NDArray x = m.create(new float[] { 3, 4, 0, 0 }, new Shape(2, 2));
 			assertArrayEquals(new float[] { 0.6f, 0.8f, 0, 0 }, Ops.l2NormalizeRows(x).toFloatArray(), 1e-6f);
+		}
+	}
+	/**
+	 * DJL's x.mul(number) leaves autograd a 0-d tensor over a Java buffer it has already released: after a garbage
+	 * collection between forward and backward the gradient was garbage (1e7, -2e-9, -1.9e35 instead of 3, every time).
+	 * Ops.mul and Ops.div keep their scalar in libtorch memory.
+	 */
+	@Test
+	public void constantFactorsSurviveAGarbageCollectionBeforeTheBackwardPass() throws InterruptedException {
+		try (NDManager m = NDManager.newBaseManager()) {
+			NDArray x = m.create(new float[] { 1, 2, 3, 4 }, new Shape(4));
+			x.setRequiresGradient(true);
+			try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+				NDArray y = Ops.div(Ops.mul(x, 6f), 2f).sum();
+				for (int i = 0; i < 3; i++) {
+					System.gc();
+					Thread.sleep(20);
+				}
+				gc.backward(y);
+			}
+			assertArrayEquals(new float[] { 3, 3, 3, 3 }, x.getGradient().toFloatArray());
 		}
 	}
 }
