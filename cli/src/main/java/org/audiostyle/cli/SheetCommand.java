@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 
 import org.audiostyle.audio.AudioWindow;
 import org.audiostyle.audio.Sound;
+import org.audiostyle.audio.MixMode;
 import org.audiostyle.audio.SoundMix;
 import org.audiostyle.image.ContactSheet;
 import org.audiostyle.image.ImageConversion;
@@ -21,7 +22,9 @@ import org.audiostyle.stylize.Stylizer;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code audiostyle sheet}: a contact sheet, the quickest way to see what a model does. Columns are the images, the
@@ -45,6 +48,10 @@ final class SheetCommand implements Callable<Integer> {
 		description = "Which 3 s of each file to hear. Default: ${DEFAULT-VALUE}.")
 	String window;
 
+	@Option(names = "--mix", paramLabel = "waveform|embedding",
+		description = "How the sounds of a mixed row are combined (see stylize --mix). Default: embedding.")
+	String mixMode;
+
 	@Option(names = "--cell", paramLabel = "PIXELS", defaultValue = "160",
 		description = "Side of each cell. Default: ${DEFAULT-VALUE}.")
 	int cell;
@@ -58,14 +65,19 @@ final class SheetCommand implements Callable<Integer> {
 	@Mixin
 	EngineOptions engine;
 
+	@Spec
+	CommandSpec spec;
+
 	@Override
 	public Integer call() throws Exception {
 		if (cell < 16 || cell > 2048) throw new IllegalArgumentException("--cell must be 16..2048 pixels, got " + cell);
 		OutputChecks.png("--out", out, overwrite, images.toArray(new Path[0]));
 		AudioWindow w = AudioWindow.parse(window);
 		List<SoundMix> mixes = new ArrayList<>();
+		MixMode mode = mixMode == null ? SoundMix.DEFAULT_MODE : CliErrors.forOption(spec, "--mix", () -> MixMode
+			.parse(mixMode));
 		for (String r : rows)
-			mixes.add(parseRow(r, w));
+			mixes.add(parseRow(r, w).withMode(mode));
 		List<PlanarImage> inputs = new ArrayList<>();
 		for (Path p : images) {
 			if (!Files.isRegularFile(p)) throw new NoSuchFileException(p + " (image file)");

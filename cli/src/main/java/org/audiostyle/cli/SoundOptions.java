@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.audiostyle.audio.AudioWindow;
 import org.audiostyle.audio.Sound;
+import org.audiostyle.audio.MixMode;
 import org.audiostyle.audio.SoundMix;
 
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,6 +30,11 @@ final class SoundOptions {
 		description = "Level of the sound after normalisation (the paper's volume). Default: ${DEFAULT-VALUE}.")
 	double strength;
 
+	@Option(names = "--mix", paramLabel = "waveform|embedding",
+		description = "How several sounds are combined: sum their waveforms (the paper's way) or average each " +
+			"sound's embedding by the weights' shares (blends evenly). Default: embedding.")
+	String mixMode;
+
 	@Option(names = "--window", paramLabel = "loudest|start|SECONDS", defaultValue = "loudest",
 		description = "Which 3 s of each file to hear. Default: ${DEFAULT-VALUE}.")
 	String window;
@@ -45,6 +51,10 @@ final class SoundOptions {
 		SoundMix mix = weights == null ? SoundMix.equal(list) : CliErrors.forOption(spec, "--weights", () -> SoundMix
 			.of(list, weights));
 		SoundMix heard = CliErrors.forOption(spec, "--strength", () -> mix.withStrength(strength));
+		if (mixMode != null) {
+			SoundMix levelled = heard;
+			heard = CliErrors.forOption(spec, "--mix", () -> levelled.withMode(MixMode.parse(mixMode)));
+		}
 		for (Path p : sounds)
 			if (!Files.isRegularFile(p)) throw new NoSuchFileException(p + " (sound file)");
 		return heard;

@@ -14,6 +14,7 @@ import net.imglib2.img.Img;
 import net.imglib2.type.numeric.ARGBType;
 
 import org.audiostyle.audio.AudioFrontEnd;
+import org.audiostyle.audio.MixMode;
 import org.audiostyle.audio.SoundMix;
 import org.audiostyle.image.BandedDetailTransfer;
 import org.audiostyle.image.DetailTransfer;
@@ -90,9 +91,28 @@ public final class Stylizer implements AutoCloseable {
 		this.budgetBytes = budgetBytes;
 	}
 
-	/** The audio embedding of a mix (what the generator is conditioned on). */
+	/**
+	 * The audio embedding of a mix (what the generator is conditioned on): the embedding of the summed waveform, or,
+	 * for an {@link MixMode#EMBEDDING} mix of several sounds, the share-weighted mean of each sound's embedding at the
+	 * mix's strength.
+	 */
 	public float[] embed(SoundMix mix) throws IOException {
-		return embedWaveform(AudioFrontEnd.prepare(mix));
+		if (mix.mode() == MixMode.WAVEFORM || mix.sounds().size() == 1)
+			return embedWaveform(AudioFrontEnd.prepare(mix));
+		if (mix.weights().stream().mapToDouble(Double::doubleValue).sum() <= 0)
+			throw new IllegalArgumentException("Embedding mixing takes the weights as shares; at least one must be " +
+				"above 0, got " + mix.weights());
+		float[] mean = null;
+		for (int i = 0; i < mix.sounds().size(); i++) {
+			double share = mix.share(i);
+			if (share == 0) continue; // a sound at weight 0 is not heard (nor decoded)
+			float[] e = embedWaveform(AudioFrontEnd.prepare(SoundMix.of(mix.sounds().get(i)).withStrength(mix
+				.strength())));
+			if (mean == null) mean = new float[e.length];
+			for (int k = 0; k < e.length; k++)
+				mean[k] += (float) (share * e[k]);
+		}
+		return mean;
 	}
 
 	/** The embedding of a prepared waveform: 48,000 samples at 16 kHz, as {@link AudioFrontEnd#prepare} makes. */

@@ -1,5 +1,6 @@
 package org.audiostyle.stylize;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +15,7 @@ import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.integer.UnsignedShortType;
 import net.imglib2.type.numeric.real.FloatType;
 
+import org.audiostyle.audio.MixMode;
 import org.audiostyle.audio.Sound;
 import org.audiostyle.audio.SoundMix;
 import org.audiostyle.image.PlanarImage;
@@ -102,6 +104,31 @@ class StylizerTest {
 		assertTrue(mean < 0.5 / 255, "mean |tiled - untiled| = " + mean * 255 + "/255");
 		assertTrue(max < 8.0 / 255, "max |tiled - untiled| = " + max * 255 + "/255");
 		// Naive tiling (each tile its own statistics) would be far worse; the shared statistics are what matters.
+	}
+
+	/**
+	 * Embedding mixing is the share-weighted mean of each sound's own embedding (weights as shares, strength applied
+	 * to each sound), so a cross-fade moves the embedding in a straight line; waveform mixing encodes the sum once.
+	 */
+	@Test
+	void embeddingMixIsTheWeightedMeanOfTheSoundsEmbeddings() throws Exception {
+		Sound noise = Sound.samples(TestSignals.noise(16000, 3), 16000, "noise");
+		Sound tone = Sound.samples(TestSignals.tone(22050, 2, 880), 22050, "tone");
+		float[] a = stylizer.embed(SoundMix.of(noise).withStrength(2));
+		float[] b = stylizer.embed(SoundMix.of(tone).withStrength(2));
+		SoundMix quarter = SoundMix.of(java.util.List.of(noise, tone), new double[] { 0.3, 0.1 }).withStrength(2);
+		float[] e = stylizer.embed(quarter.withMode(MixMode.EMBEDDING));
+		for (int k = 0; k < e.length; k++)
+			assertEquals(0.75 * a[k] + 0.25 * b[k], e[k], 1e-5, "component " + k);
+		float[] w = stylizer.embed(quarter.withMode(MixMode.WAVEFORM));
+		double diff = 0;
+		for (int k = 0; k < e.length; k++)
+			diff += Math.abs(w[k] - e[k]);
+		assertTrue(diff > 1e-3, "waveform mixing is another embedding");
+		float[] alone = stylizer.embed(SoundMix.crossfade(noise, tone, 0).withStrength(2).withMode(MixMode.EMBEDDING));
+		assertArrayEquals(a, alone, 1e-6f, "weight 0: the second sound is not heard");
+		assertThrows(IllegalArgumentException.class, () -> SoundMix.of(java.util.List.of(noise, tone), new double[] {
+			0, 0 }).withMode(MixMode.EMBEDDING));
 	}
 
 	/**

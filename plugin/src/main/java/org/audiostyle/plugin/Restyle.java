@@ -12,6 +12,7 @@ import java.util.Locale;
 
 import org.audiostyle.audio.AudioWindow;
 import org.audiostyle.audio.Sound;
+import org.audiostyle.audio.MixMode;
 import org.audiostyle.audio.SoundMix;
 
 /**
@@ -169,7 +170,14 @@ public final class Restyle {
 		AudioWindow w = Inputs.window(r.window);
 		Sound a = Sound.file(r.sound.toPath(), w);
 		if (r.sound2 == null) return SoundMix.of(a);
-		return SoundMix.crossfade(a, Sound.file(r.sound2.toPath(), w), t);
+		MixMode mode;
+		try {
+			mode = MixMode.parse(r.mixmode == null ? SoundMix.DEFAULT_MODE.label() : r.mixmode);
+		}
+		catch (IllegalArgumentException e) {
+			throw new AudioStyleException("'mixmode': " + e.getMessage());
+		}
+		return SoundMix.crossfade(a, Sound.file(r.sound2.toPath(), w), t).withMode(mode);
 	}
 
 	/** The feathered selection mask, or null when the image has no area selection. */
@@ -192,6 +200,7 @@ public final class Restyle {
 	private static Provenance provenance(String command, EngineSession session, RestyleRequest r) throws IOException {
 		Provenance p = new Provenance(command).input(r.image);
 		p.sound("sound", r.sound).sound("sound2", r.sound2);
+		if (r.sound2 != null) p.put("mixmode", r.mixmode);
 		p.put("strength", r.strength).put("window", r.window).put("model", session.modelSource()).put("model.id",
 			session.modelId()).put("device", session.device()).put("worksize", r.worksize == 0 ? "0 (native)"
 				: r.worksize).put("feather", r.feather);

@@ -19,6 +19,8 @@ public final class RestyleRequest {
 	public File sound2;
 	/** Cross-fade position: 0 = only {@link #sound}, 1 = only {@link #sound2}. */
 	public double mix = 0.5;
+	/** How the two sounds are combined: "embedding" or "waveform" ({@link org.audiostyle.audio.MixMode}). */
+	public String mixmode = org.audiostyle.audio.SoundMix.DEFAULT_MODE.label();
 	/** Level of the (mixed) sound as the model hears it; 1 = as recorded, normalised. */
 	public double strength = 1.0;
 	/** Which 3 s the model hears: "loudest", "start" or a start time in seconds. */

@@ -28,6 +28,10 @@ public class SoundSweep extends AudioStyleCommand {
 	@Parameter(label = "Second sound (for a mix sweep)", style = FileWidget.OPEN_STYLE, required = false)
 	private File sound2;
 
+	@Parameter(label = "Mix mode", choices = { "embedding", "waveform" }, required = false,
+		description = "How two sounds are combined: embedding blends evenly; waveform sums the recordings (the paper).")
+	private String mixmode = org.audiostyle.audio.SoundMix.DEFAULT_MODE.label();
+
 	@Parameter(label = "Vary", choices = { "strength", "mix" },
 		description = "strength: the sound gets louder; mix: cross-fade from the first sound to the second.")
 	private String vary = "strength";
@@ -69,6 +73,7 @@ public class SoundSweep extends AudioStyleCommand {
 		r.image = image;
 		r.sound = sound;
 		r.sound2 = sound2 == null || sound2.getPath().trim().isEmpty() ? null : sound2;
+		r.mixmode = mixmode;
 		r.vary = vary;
 		r.from = from;
 		r.to = to;

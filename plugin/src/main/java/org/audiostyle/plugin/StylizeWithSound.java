@@ -36,6 +36,10 @@ public class StylizeWithSound extends AudioStyleCommand {
 		style = NumberWidget.SLIDER_STYLE, description = "Cross-fade between the two sounds; unused without a second.")
 	private double mix = 0.5;
 
+	@Parameter(label = "Mix mode", choices = { "embedding", "waveform" }, required = false,
+		description = "How two sounds are combined: embedding blends evenly; waveform sums the recordings (the paper).")
+	private String mixmode = org.audiostyle.audio.SoundMix.DEFAULT_MODE.label();
+
 	@Parameter(label = "Strength", min = "0", max = "10", stepSize = "0.1",
 		description = "How loud the model hears the sound: 0 changes little, 1 = as recorded, more exaggerates.")
 	private double strength = 1.0;
@@ -68,6 +72,7 @@ public class StylizeWithSound extends AudioStyleCommand {
 		r.image = image;
 		r.sound = sound;
 		r.sound2 = sound2 == null || sound2.getPath().trim().isEmpty() ? null : sound2;
+		r.mixmode = mixmode;
 		r.mix = mix;
 		r.strength = strength;
 		r.window = window;
