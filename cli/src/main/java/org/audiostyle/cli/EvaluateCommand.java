@@ -51,8 +51,24 @@ final class EvaluateCommand implements Callable<Integer> {
 		description = "Sounds per sound class in the grid (default: ${DEFAULT-VALUE}); more is steadier and slower.")
 	int soundsPerClass;
 
+	@Option(names = "--mix", paramLabel = "waveform|embedding",
+		description = "How the mixing check combines two sounds (default: the default mix mode, embedding).")
+	String mixMode;
+
+	@Option(names = "--mix-pairs", paramLabel = "N", defaultValue = "6",
+		description = "Sound-class pairs in the mixing check; 0 = every ordered pair (default: ${DEFAULT-VALUE}).")
+	int mixPairs;
+
+	@Option(names = "--mix-images", paramLabel = "N", defaultValue = "4",
+		description = "Images per pair in the mixing check and per sound in the strength check " +
+			"(default: ${DEFAULT-VALUE}).")
+	int mixImages;
+
 	@Mixin
 	EngineOptions engine;
+
+	@picocli.CommandLine.Spec
+	picocli.CommandLine.Model.CommandSpec spec;
 
 	@Override
 	public Integer call() throws Exception {
@@ -62,13 +78,18 @@ final class EvaluateCommand implements Callable<Integer> {
 		s.trainImages = trainImages;
 		s.imagesPerClass = imagesPerClass;
 		s.soundsPerClass = soundsPerClass;
+		if (mixImages < 1) throw new IllegalArgumentException("--mix-images must be at least 1, got " + mixImages);
+		s.mixPairs = mixPairs;
+		s.mixImages = mixImages;
+		if (mixMode != null) s.mixMode = CliErrors.forOption(spec, "--mix", () -> org.audiostyle.audio.MixMode.parse(
+			mixMode));
 		s.log = System.err::println;
 		try (StyleModel model = engine.loadModel(); Stylizer stylizer = new Stylizer(model, engine.deviceChoice())) {
 			var settings = engine.settings();
 			// The grid reuses each sound for many images: decode and embed each mix once.
 			java.util.Map<String, float[]> embeddings = new java.util.HashMap<>();
 			EvaluationReport r = EvaluationRunner.run((PlanarImage img, org.audiostyle.audio.SoundMix mix) -> {
-				String key = mix.sounds() + "|" + mix.weights() + "|" + mix.strength();
+				String key = mix.sounds() + "|" + mix.weights() + "|" + mix.strength() + "|" + mix.mode();
 				float[] e = embeddings.get(key);
 				if (e == null) embeddings.put(key, e = stylizer.embed(mix));
 				return stylizer.stylize(img, e, settings, Progress.NONE);

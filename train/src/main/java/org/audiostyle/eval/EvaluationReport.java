@@ -37,6 +37,14 @@ public final class EvaluationReport {
 		public final Map<String, Double> hitRatePerSound = new LinkedHashMap<>();
 		/** Per sound class: how many scored outputs the classifier put in each scene class (where the misses go). */
 		public final Map<String, Map<String, Integer>> scenesPerSound = new LinkedHashMap<>();
+		/**
+		 * Artefact check ({@link FlatRegionTexture}): mean over pairs of the output's high-frequency RMS in the input's
+		 * flat regions, over the input's (1 = no texture added), and the same RMS in levels of 255.
+		 */
+		public double flatTextureRatio;
+		public double flatTextureLevels;
+		/** Pairs whose input has flat regions (the others are not counted in the two figures above). */
+		public int flatPairs;
 	}
 
 	public static final class Mixing {
@@ -50,12 +58,34 @@ public final class EvaluationReport {
 		public int monotonicSequences;
 		/** The mean never falls from one mix position to the next and ends above its start. */
 		public boolean meanRisesMonotonically;
+		/** waveform or embedding. */
+		public String mode;
+		/** Spearman's rho of (B's weight, probability of B's scene), averaged over all sequences. */
+		public double meanSpearman;
+		/** Per ordered class pair "A -> B": rho averaged over its images. */
+		public final Map<String, Double> spearmanPerPair = new LinkedHashMap<>();
+		/** Class pairs whose mean rho is at least 0.9. */
+		public int pairsWithSpearmanAtLeast09;
+	}
+
+	/** The strength check: distance of the output from the input as the sound's strength goes up. */
+	public static final class Strength {
+
+		public final List<Double> strengths = new ArrayList<>();
+		/** Mean absolute RGB difference from the input, in levels of 255, per strength. */
+		public final List<Double> meanDistanceFromInput = new ArrayList<>();
+		public int sequences;
+		/** (sound, image) sequences whose distance never falls as the strength rises. */
+		public int monotonicSequences;
+		/** Spearman's rho of (strength, distance), averaged over sequences. */
+		public double meanSpearman;
 	}
 
 	public final Classifier classifier = new Classifier();
 	public final Grid grid = new Grid();
 	public final Map<String, Method> methods = new LinkedHashMap<>();
 	public Mixing mixing;
+	public Strength strength;
 	public String contactSheet;
 
 	public String markdown() {
@@ -64,10 +94,11 @@ public final class EvaluationReport {
 			classifier.kind, 100 * classifier.heldOutAccuracy, classifier.heldOutImages));
 		b.append(String.format(Locale.ROOT, "Grid: %d images x %d sounds = %d pairs; %d scored (input not already " +
 			"of a co-occurring scene).%n%n", grid.images, grid.sounds, grid.pairs, grid.pairsScored));
-		b.append("| method | co-occurring scene hit rate | SSIM (luminance) |\n|---|---|---|\n");
+		b.append("| method | co-occurring scene hit rate | SSIM (luminance) | flat-region texture (x input, levels) " +
+			"|\n|---|---|---|---|\n");
 		for (Map.Entry<String, Method> e : methods.entrySet())
-			b.append(String.format(Locale.ROOT, "| %s | %.1f%% | %.3f |%n", e.getKey(), 100 * e.getValue().hitRate, e
-				.getValue().ssim));
+			b.append(String.format(Locale.ROOT, "| %s | %.1f%% | %.3f | %.2f, %.2f |%n", e.getKey(), 100 * e.getValue()
+				.hitRate, e.getValue().ssim, e.getValue().flatTextureRatio, e.getValue().flatTextureLevels));
 		b.append("\nHit rate per sound class:\n\n");
 		tableHeader(b, methods.keySet());
 		Method first = methods.values().iterator().next();
@@ -96,6 +127,16 @@ public final class EvaluationReport {
 			b.append(String.format(Locale.ROOT, ". Rises monotonically on average: %s (%d of %d single sequences " +
 				"monotonic).%n", mixing.meanRisesMonotonically ? "yes" : "no", mixing.monotonicSequences,
 				mixing.sequences));
+			b.append(String.format(Locale.ROOT, "Mix mode %s: mean Spearman rho %.3f; %d of %d class pairs at rho >= 0.9." +
+				"%n", mixing.mode, mixing.meanSpearman, mixing.pairsWithSpearmanAtLeast09, mixing.spearmanPerPair.size()));
+		}
+		if (strength != null) {
+			b.append("\nStrength: mean distance from the input (levels) at strength ");
+			for (int i = 0; i < strength.strengths.size(); i++)
+				b.append(String.format(Locale.ROOT, "%s%.2f: %.2f", i == 0 ? "" : ", ", strength.strengths.get(i),
+					strength.meanDistanceFromInput.get(i)));
+			b.append(String.format(Locale.ROOT, "; %d of %d sequences monotonic, mean Spearman rho %.3f.%n",
+				strength.monotonicSequences, strength.sequences, strength.meanSpearman));
 		}
 		if (contactSheet != null) b.append("\nContact sheet: ").append(contactSheet).append('\n');
 		return b.toString();

@@ -106,8 +106,11 @@ public final class EvaluationRunner {
 				PlanarImage colour = ColourTransfer.transfer(in, targets.get(table.mainSceneFor(snd.cls)));
 				boolean scored = !hits.contains(images.get(i).cls);
 				modelT.add(snd.cls, scored, hits, judge.classify(out), Ssim.luminance(in, out));
+				modelT.texture(FlatRegionTexture.measure(in, out));
 				identityT.add(snd.cls, scored, hits, judge.classify(in), 1.0);
+				identityT.texture(FlatRegionTexture.measure(in, in));
 				colourT.add(snd.cls, scored, hits, judge.classify(colour), Ssim.luminance(in, colour));
+				colourT.texture(FlatRegionTexture.measure(in, colour));
 				if (++done % 20 == 0) s.log.accept("evaluated " + done + " of " + sounds.size() * images.size() +
 					" pairs");
 			}
@@ -121,6 +124,7 @@ public final class EvaluationRunner {
 		report.methods.put("colour transfer (Reinhard, Lab)", colourT.result());
 
 		report.mixing = mixing(model, judge, table, images, inputs, sounds, s);
+		report.strength = strength(model, images, inputs, sounds, s);
 
 		writeSheet(outputs, inputs, images, sounds, s, outDir.resolve("contact-sheet.png"));
 		report.contactSheet = "contact-sheet.png";
@@ -191,8 +195,8 @@ public final class EvaluationRunner {
 	/** Hit and SSIM sums of one method, overall and per sound class, and the scenes its scored outputs were called. */
 	private static final class Tally {
 
-		int scored, hits, all;
-		double ssim;
+		int scored, hits, all, flatPairs;
+		double ssim, textureRatio, textureLevels;
 		final Map<String, int[]> perSound = new LinkedHashMap<>();
 		final Map<String, Map<String, Integer>> scenes = new LinkedHashMap<>();
 
@@ -210,8 +214,18 @@ public final class EvaluationRunner {
 			}
 		}
 
+		void texture(FlatRegionTexture.Result r) {
+			if (r.flatPixels == 0) return;
+			flatPairs++;
+			textureRatio += r.ratio();
+			textureLevels += r.outputLevels();
+		}
+
 		EvaluationReport.Method result() {
 			EvaluationReport.Method m = new EvaluationReport.Method();
+			m.flatPairs = flatPairs;
+			m.flatTextureRatio = flatPairs == 0 ? Double.NaN : textureRatio / flatPairs;
+			m.flatTextureLevels = flatPairs == 0 ? Double.NaN : textureLevels / flatPairs;
 			m.hitRate = scored == 0 ? Double.NaN : hits / (double) scored;
 			m.ssim = ssim / all;
 			for (Map.Entry<String, int[]> e : perSound.entrySet())
@@ -226,36 +240,53 @@ public final class EvaluationRunner {
 	{
 		EvaluationReport.Mixing m = new EvaluationReport.Mixing();
 		List<Item[]> pairs = new ArrayList<>();
-		for (Item a : sounds)
-			for (Item b : sounds)
+		List<Item> candidates = s.mixPairs > 0 ? sounds : firstOfEachClass(sounds);
+		for (Item a : candidates)
+			for (Item b : candidates)
 				if (a != b && !a.cls.equals(b.cls) && !table.mainSceneFor(a.cls).equals(table.mainSceneFor(b.cls)) &&
 					judge.classes().contains(table.mainSceneFor(b.cls))) pairs.add(new Item[] { a, b });
 		int[] order = new SeededRandom(s.seed + 1).permutation(pairs.size());
+		if (s.mixPairs <= 0) for (int k = 0; k < order.length; k++)
+			order[k] = k; // every pair, in class order
+		int pairCount = s.mixPairs > 0 ? Math.min(s.mixPairs, order.length) : order.length;
+		m.mode = s.mixMode.label();
+		double rhoSum = 0;
 		int steps = Math.max(2, s.mixSteps);
 		for (int k = 0; k < steps; k++)
 			m.positions.add(k / (double) (steps - 1));
 		double[] sum = new double[steps];
 		int sequences = 0, monotonic = 0;
-		for (int k = 0; k < Math.min(s.mixPairs, order.length); k++) {
+		for (int k = 0; k < pairCount; k++) {
 			Item a = pairs.get(order[k])[0], b = pairs.get(order[k])[1];
 			String sceneA = table.mainSceneFor(a.cls), sceneB = table.mainSceneFor(b.cls);
 			int target = judge.classes().indexOf(sceneB);
 			m.pairs.add(a.cls + " -> " + b.cls + " (" + sceneB + ")");
 			int used = 0;
+			double pairRho = 0;
 			for (int i = 0; i < images.size() && used < s.mixImages; i++) {
 				String c = images.get(i).cls;
 				if (c.equals(sceneA) || c.equals(sceneB)) continue;
 				used++;
 				double[] seq = new double[steps];
 				for (int t = 0; t < steps; t++) {
-					SoundMix mix = SoundMix.crossfade(Sound.file(a.path), Sound.file(b.path), m.positions.get(t));
+					SoundMix mix = SoundMix.crossfade(Sound.file(a.path), Sound.file(b.path), m.positions.get(t))
+						.withMode(s.mixMode);
 					seq[t] = judge.probabilities(model.stylize(inputs.get(i), mix))[target];
 					sum[t] += seq[t];
 				}
 				sequences++;
 				if (rises(seq)) monotonic++;
+				double rho = Spearman.rho(positions(m), seq);
+				rhoSum += rho;
+				pairRho += rho;
 			}
+			if (used > 0) {
+				m.spearmanPerPair.put(a.cls + " -> " + b.cls, pairRho / used);
+				if (pairRho / used >= 0.9) m.pairsWithSpearmanAtLeast09++;
+			}
+			if ((k + 1) % 10 == 0) s.log.accept("mixing: " + (k + 1) + " of " + pairCount + " pairs");
 		}
+		m.meanSpearman = sequences == 0 ? Double.NaN : rhoSum / sequences;
 		for (int t = 0; t < steps; t++)
 			m.meanProbabilityOfB.add(sequences == 0 ? Double.NaN : sum[t] / sequences);
 		m.sequences = sequences;
@@ -263,6 +294,68 @@ public final class EvaluationRunner {
 		m.meanRisesMonotonically = sequences > 0 && rises(m.meanProbabilityOfB.stream().mapToDouble(Double::doubleValue)
 			.toArray());
 		return m;
+	}
+
+	private static double[] positions(EvaluationReport.Mixing m) {
+		return m.positions.stream().mapToDouble(Double::doubleValue).toArray();
+	}
+
+	/** The first sound item of each class, in grid order. */
+	private static List<Item> firstOfEachClass(List<Item> sounds) {
+		List<Item> out = new ArrayList<>();
+		List<String> seen = new ArrayList<>();
+		for (Item it : sounds)
+			if (!seen.contains(it.cls)) {
+				seen.add(it.cls);
+				out.add(it);
+			}
+		return out;
+	}
+
+	/**
+	 * The strength check: each sound class's first sound at each strength on {@code mixImages} inputs spread over the
+	 * scene classes; the
+	 * output should move away from the input as the strength rises (mean absolute RGB difference, levels of 255).
+	 */
+	private static EvaluationReport.Strength strength(StylizeFunction model, List<Item> images,
+		List<PlanarImage> inputs, List<Item> sounds, EvaluationSettings s) throws IOException
+	{
+		EvaluationReport.Strength r = new EvaluationReport.Strength();
+		double[] levels = s.strengths;
+		for (double v : levels)
+			r.strengths.add(v);
+		double[] sum = new double[levels.length];
+		double rhoSum = 0;
+		int count = Math.min(s.mixImages, images.size());
+		for (Item snd : firstOfEachClass(sounds))
+			for (int k = 0; k < count; k++) {
+				// inputs spread over the grid (it is ordered by scene class)
+				PlanarImage in = inputs.get((int) Math.round(k * (images.size() - 1) / (double) Math.max(1, count - 1)));
+				double[] d = new double[levels.length];
+				for (int t = 0; t < levels.length; t++) {
+					SoundMix mix = SoundMix.of(Sound.file(snd.path)).withStrength(levels[t]);
+					d[t] = meanAbsoluteLevels(in, sameSize(model.stylize(in, mix), in));
+					sum[t] += d[t];
+				}
+				r.sequences++;
+				boolean never = true;
+				for (int t = 1; t < d.length; t++)
+					if (d[t] < d[t - 1]) never = false;
+				if (never) r.monotonicSequences++;
+				rhoSum += Spearman.rho(levels, d);
+			}
+		for (int t = 0; t < levels.length; t++)
+			r.meanDistanceFromInput.add(r.sequences == 0 ? Double.NaN : sum[t] / r.sequences);
+		r.meanSpearman = r.sequences == 0 ? Double.NaN : rhoSum / r.sequences;
+		return r;
+	}
+
+	/** Mean absolute difference over all RGB samples, in levels of 255. */
+	static double meanAbsoluteLevels(PlanarImage a, PlanarImage b) {
+		double s = 0;
+		for (int i = 0; i < a.data.length; i++)
+			s += Math.abs(a.data[i] - b.data[i]);
+		return 255 * s / a.data.length;
 	}
 
 	/** Never falls from one position to the next, and ends at least 0.001 above where it starts (flat is not rising). */

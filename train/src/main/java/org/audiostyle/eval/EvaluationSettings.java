@@ -10,8 +10,15 @@ public final class EvaluationSettings {
 	public int imagesPerClass = 4;
 	/** Held-out sounds per sound class in the grid. */
 	public int soundsPerClass = 1;
-	/** Sound-class pairs (A, B with different main scenes) for the mixing check. */
+	/**
+	 * Sound-class pairs (A, B with different main scenes) for the mixing check; 0 or less means every ordered pair of
+	 * classes (first sound of each).
+	 */
 	public int mixPairs = 6;
+	/** How the mixing check combines A and B. */
+	public org.audiostyle.audio.MixMode mixMode = org.audiostyle.audio.SoundMix.DEFAULT_MODE;
+	/** Strengths of the strength check (each sound class's first sound on {@link #mixImages} images). */
+	public double[] strengths = { 0, 0.25, 0.5, 0.75, 1 };
 	/** Images per pair in the mixing check. */
 	public int mixImages = 4;
 	/** Mix positions from A to B, both ends included. */

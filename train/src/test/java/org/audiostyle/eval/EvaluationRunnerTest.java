@@ -59,6 +59,13 @@ public class EvaluationRunnerTest {
 		assertTrue(r.methods.get("model").ssim < 1.0);
 		assertTrue(r.mixing.meanRisesMonotonically, r.mixing.meanProbabilityOfB.toString());
 		assertEquals(5, r.mixing.meanProbabilityOfB.size());
+		assertEquals("waveform", r.mixing.mode);
+		assertEquals(2, r.mixing.spearmanPerPair.size(), r.mixing.spearmanPerPair.toString());
+		assertTrue(r.mixing.meanSpearman > 0.9, "the fake model blends by weight: " + r.mixing.meanSpearman);
+		assertEquals(r.strength.sequences, r.strength.monotonicSequences, r.strength.meanDistanceFromInput.toString());
+		assertEquals(1.0, r.strength.meanSpearman, 1e-9);
+		assertEquals(0.0, r.strength.meanDistanceFromInput.get(0), 1e-9, "strength 0 leaves the fake's input alone");
+		assertTrue(Files.readString(out.resolve("report.md")).contains("flat-region texture"));
 		for (String f : List.of("report.json", "report.md", "contact-sheet.png", "scene-classifier.json"))
 			assertTrue(Files.isRegularFile(out.resolve(f)), f);
 		assertTrue(Files.readString(out.resolve("report.md")).contains("colour transfer"));
@@ -70,13 +77,49 @@ public class EvaluationRunnerTest {
 		assertTrue(Files.size(sheet) > 0);
 	}
 
+	@Test
+	public void everyOrderedPairInEmbeddingMode() throws IOException {
+		Path data = dir.resolve("data");
+		for (String k : List.of("fog", "night", "sky")) {
+			SceneFixtures.write(data.resolve("images"), k, 6, 100);
+			SceneFixtures.write(data.resolve("images_test"), k, 2, 700);
+		}
+		TestMedia.wav(data.resolve("sounds_test/wind/w.wav"), 200, 3, 16000);
+		TestMedia.wav(data.resolve("sounds_test/crickets/c.wav"), 4000, 3, 16000);
+		TestMedia.wav(data.resolve("sounds_test/crickets/d.wav"), 3000, 3, 16000);
+		Files.writeString(data.resolve("cooccurrence.csv"),
+			"sound_class,image_class,weight\nwind,fog,1\ncrickets,night,1\n");
+		List<org.audiostyle.audio.MixMode> seen = new java.util.ArrayList<>();
+		StylizeFunction model = (img, mix) -> {
+			seen.add(mix.mode());
+			return towardScenes(img, mix);
+		};
+		EvaluationSettings s = new EvaluationSettings();
+		s.imagesPerClass = 1;
+		s.soundsPerClass = 2;
+		s.mixPairs = 0;
+		s.mixImages = 1;
+		s.mixMode = org.audiostyle.audio.MixMode.EMBEDDING;
+		s.strengths = new double[] { 0, 1 };
+		s.sheetCell = 16;
+		EvaluationReport r = EvaluationRunner.run(model, data.resolve("images_test"), data.resolve("sounds_test"), data
+			.resolve("cooccurrence.csv"), dir.resolve("report"), s);
+		assertEquals(java.util.Set.of("wind -> crickets (night)", "crickets -> wind (fog)"), new java.util.HashSet<>(
+			r.mixing.pairs),
+			"one sound per class, both orders");
+		assertEquals("embedding", r.mixing.mode);
+		assertTrue(seen.contains(org.audiostyle.audio.MixMode.EMBEDDING));
+		assertEquals(2, r.strength.strengths.size());
+		assertEquals(2, r.strength.sequences, "first sound of each class x 1 image");
+	}
+
 	/** Mixes each pixel with the scene colour of every sound, by the mix weights (wind -> fog grey, crickets -> dark). */
 	private static PlanarImage towardScenes(PlanarImage img, SoundMix mix) {
 		PlanarImage out = img.copy();
 		for (int k = 0; k < mix.sounds().size(); k++) {
 			boolean wind = mix.sounds().get(k).file().getParent().getFileName().toString().equals("wind");
 			PlanarImage target = SceneFixtures.scene(wind ? "fog" : "night", 3);
-			float w = (float) (0.9 * mix.weights().get(k));
+			float w = (float) (0.9 * mix.weights().get(k) * Math.min(1, mix.strength()));
 			for (int c = 0; c < 3; c++)
 				for (int y = 0; y < img.height; y++)
 					for (int x = 0; x < img.width; x++) {
