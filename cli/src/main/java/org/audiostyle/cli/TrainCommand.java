@@ -29,7 +29,8 @@ final class TrainCommand implements Callable<Integer> {
 		description = "Training configuration: a JSON file, or a recipe name (default sound-aware).")
 	Path config;
 
-	@Option(names = "--steps", description = "Override the number of GAN steps.")
+	@Option(names = "--steps", description = "Override the number of GAN steps. With --resume: a new length for " +
+		"the run's schedule (longer or shorter; the learning rate follows it from the checkpoint on).")
 	Long steps;
 
 	@Option(names = "--batch", description = "Override the batch size.")

@@ -22,8 +22,10 @@ public final class TrainOptions {
 	public Long steps;
 	/** Overrides the configuration's {@code batch}. */
 	public Integer batch;
-	/** Continue the run in {@link #out} from its newest checkpoint. */
+	/** Continue the run in {@link #out} from its newest checkpoint (with {@link #steps}: into a schedule of that length). */
 	public boolean resume;
+	/** Set by {@link Training} when a resume changes the schedule's length. */
+	boolean rescheduled;
 	/** Start a new run from another run's pre-training checkpoint (see {@link Trainer#branchFrom}). */
 	public Path branchFrom;
 	/** Co-occurrence table for class folders; null = DATA/cooccurrence.csv. */

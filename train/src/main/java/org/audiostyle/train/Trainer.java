@@ -129,6 +129,31 @@ public final class Trainer implements AutoCloseable {
 		lap = now;
 	}
 
+	private long skippedUpdates;
+
+	/**
+	 * The guard AMP's gradient scaler uses: an update whose gradients are not all finite is skipped (gradients zeroed,
+	 * weights and moments untouched) instead of turning every weight into NaN. On this machine libtorch 2.7.1
+	 * occasionally returns non-finite values in the first GAN step of very small networks (tests' tiny configs, about
+	 * 1 run in 8, nondeterministic); one skipped step is harmless, a poisoned model is not.
+	 */
+	private boolean finiteOrSkip(StepLosses l, Adam... opts) {
+		boolean finite = true;
+		for (Adam o : opts)
+			finite &= o.group().gradientsFinite();
+		if (finite) return true;
+		for (Adam o : opts)
+			o.group().zeroGradients();
+		skippedUpdates++;
+		l.skipped = true;
+		return false;
+	}
+
+	/** Updates skipped for non-finite gradients since this trainer started. */
+	public long skippedUpdates() {
+		return skippedUpdates;
+	}
+
 	/** Arrays held by the trainer's long-lived manager (weights, moments, gradients): constant across steps. */
 	int liveArrays() {
 		return root.getManagedArrays().size();
@@ -198,8 +223,10 @@ public final class Trainer implements AutoCloseable {
 			gc.backward(Ops.mul(loss, (float) config.avCritic));
 			l.avCritic = loss.getFloat();
 		}
-		optA.step(lr);
-		optC.step(lr);
+		if (finiteOrSkip(l, optA, optC)) {
+			optA.step(lr);
+			optC.step(lr);
+		}
 		return l;
 	}
 
@@ -236,7 +263,7 @@ public final class Trainer implements AutoCloseable {
 		mark("D forward + backward");
 			l.d = lossD.getFloat();
 		}
-		optD.step(lr);
+		if (finiteOrSkip(l, optD)) optD.step(lr);
 		mark("Adam D");
 
 		try (GradientCollector gc = collector()) {
@@ -275,10 +302,12 @@ public final class Trainer implements AutoCloseable {
 			l.gan = gan.getFloat();
 			l.nceX = nceX.getFloat();
 		}
-		optG.step(lr);
-		optA.step(lr);
-		optF.step(lr);
-		if (optC != null) optC.step(lr);
+		if (optC == null ? finiteOrSkip(l, optG, optA, optF) : finiteOrSkip(l, optG, optA, optF, optC)) {
+			optG.step(lr);
+			optA.step(lr);
+			optF.step(lr);
+			if (optC != null) optC.step(lr);
+		}
 		mark("Adam G, A, F, C");
 		return l;
 	}
@@ -377,7 +406,17 @@ public final class Trainer implements AutoCloseable {
 	 * equal, or the run would not be the same run).
 	 */
 	public void loadCheckpoint(Path file) throws IOException {
-		load(file, Set.of());
+		load(file, Set.of(), false);
+	}
+
+	/**
+	 * Resumes a checkpoint into a schedule of another length: only {@code steps} may differ (a longer or shorter GAN
+	 * phase; the learning rate follows the new schedule from here on). Everything before the checkpoint is unchanged.
+	 */
+	public void loadCheckpointIntoNewSchedule(Path file) throws IOException {
+		load(file, Set.of("steps"), false);
+		if (step >= config.totalSteps()) throw new IOException("Checkpoint " + file + " is at step " + step +
+			", not before the end of the new schedule (" + config.totalSteps() + " steps in all): pass a larger --steps.");
 	}
 
 	/** Settings a branch may change: they act on GAN steps only, so a shared pre-training is the same for both runs. */
@@ -390,12 +429,11 @@ public final class Trainer implements AutoCloseable {
 	 * the {@link #BRANCHABLE} settings may differ; the result equals a fresh run with this configuration.
 	 */
 	public void branchFrom(Path file) throws IOException {
-		load(file, BRANCHABLE);
+		load(file, BRANCHABLE, true);
 	}
 
-	/** A resume when nothing may differ, else a branch. */
-	private void load(Path file, Set<String> mayDiffer) throws IOException {
-		boolean branch = !mayDiffer.isEmpty();
+	/** Restores a checkpoint whose run may differ from this one's configuration in {@code mayDiffer} only. */
+	private void load(Path file, Set<String> mayDiffer, boolean branch) throws IOException {
 		try (NDManager m = root.newSubManager()) {
 			Checkpoint ck = Checkpoint.read(file, m);
 			TrainConfig stored = TrainConfig.fromJson(ck.meta.get("config").toString());

@@ -55,7 +55,8 @@ public final class Training {
 			throw new IOException("Nothing to resume in " + o.out + ": no checkpoints/step-*.ckpt. Start the run " +
 				"without --resume.");
 		Files.createDirectories(o.out);
-		AtomicFiles.write(o.out.resolve("config.json"), config.toJson().getBytes(StandardCharsets.UTF_8));
+		if (!o.rescheduled) AtomicFiles.write(o.out.resolve("config.json"), config.toJson().getBytes(
+			StandardCharsets.UTF_8));
 
 		o.log.accept("Loading training data from " + o.data + " ...");
 		TrainingData data = loadData(o.data, o.cooccurrence, o.ffmpeg, config.loadSize(), o.log);
@@ -69,7 +70,10 @@ public final class Training {
 		DjlRuntime.engine(); // first load through the runtime, which keeps libtorch's start-up noise quiet
 		try (Trainer t = new Trainer(config, data)) {
 			if (o.resume) {
-				t.loadCheckpoint(latest);
+				if (o.rescheduled) {
+					t.loadCheckpointIntoNewSchedule(latest);
+					AtomicFiles.write(o.out.resolve("config.json"), config.toJson().getBytes(StandardCharsets.UTF_8));
+				} else t.loadCheckpoint(latest);
 				o.log.accept("Resumed at step " + t.step() + " of " + config.totalSteps() + " from " + latest);
 			} else if (o.branchFrom != null) {
 				t.branchFrom(o.branchFrom);
@@ -86,6 +90,8 @@ public final class Training {
 					double lr = t.currentLearningRate();
 					long t0 = System.nanoTime();
 					last = t.trainStep();
+					if (last.skipped) o.log.accept("step " + t.step() + ": non-finite gradients, update skipped (" +
+						t.skippedUpdates() + " so far)");
 					long s = t.step();
 					log.append(s, last, lr, (System.nanoTime() - t0) / 1e9);
 					if (bar != null) {
@@ -126,6 +132,15 @@ public final class Training {
 		if (!o.resume || latestCheckpoint == null) return c;
 		Path stored = o.out.resolve("config.json");
 		TrainConfig run = TrainConfig.read(stored);
+		if (o.steps != null && o.config == null && o.batch == null && o.steps != run.steps) {
+			// A new length for the GAN schedule (see Trainer#loadCheckpointIntoNewSchedule), kept for later resumes.
+			o.log.accept("Schedule changed: " + run.steps + " -> " + o.steps + " GAN steps (from the checkpoint on, " +
+				"the learning rate follows the new schedule).");
+			run.steps = o.steps;
+			run.validate();
+			o.rescheduled = true; // config.json is rewritten once the checkpoint has loaded into the new schedule
+			return run;
+		}
 		if (o.config != null || o.steps != null || o.batch != null) {
 			String diff = Trainer.differences(run, c);
 			if (diff != null) throw new IOException("--resume continues the run as it was started (" + stored + "); " +
