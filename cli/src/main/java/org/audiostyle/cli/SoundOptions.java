@@ -51,10 +51,10 @@ final class SoundOptions {
 		SoundMix mix = weights == null ? SoundMix.equal(list) : CliErrors.forOption(spec, "--weights", () -> SoundMix
 			.of(list, weights));
 		SoundMix heard = CliErrors.forOption(spec, "--strength", () -> mix.withStrength(strength));
-		if (mixMode != null) {
-			SoundMix levelled = heard;
-			heard = CliErrors.forOption(spec, "--mix", () -> levelled.withMode(MixMode.parse(mixMode)));
-		}
+		MixMode mode = mixMode == null ? SoundMix.DEFAULT_MODE : CliErrors.forOption(spec, "--mix", () -> MixMode
+			.parse(mixMode));
+		SoundMix levelled = heard;
+		heard = CliErrors.forOption(spec, "--weights", () -> levelled.withMode(mode)); // embedding: shares, not all 0
 		for (Path p : sounds)
 			if (!Files.isRegularFile(p)) throw new NoSuchFileException(p + " (sound file)");
 		return heard;

@@ -23,7 +23,7 @@ public final class SoundMix {
 	public static final double MAX_STRENGTH = 1000;
 
 	/** The mode a mix gets unless told otherwise (README, "Mixing sounds": measured on held-out data). */
-	public static final MixMode DEFAULT_MODE = MixMode.WAVEFORM;
+	public static final MixMode DEFAULT_MODE = MixMode.EMBEDDING;
 
 	private final List<Sound> sounds;
 	private final List<Double> weights;

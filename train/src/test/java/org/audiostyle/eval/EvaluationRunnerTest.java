@@ -59,7 +59,7 @@ public class EvaluationRunnerTest {
 		assertTrue(r.methods.get("model").ssim < 1.0);
 		assertTrue(r.mixing.meanRisesMonotonically, r.mixing.meanProbabilityOfB.toString());
 		assertEquals(5, r.mixing.meanProbabilityOfB.size());
-		assertEquals("waveform", r.mixing.mode);
+		assertEquals("embedding", r.mixing.mode, "the default mode");
 		assertEquals(2, r.mixing.spearmanPerPair.size(), r.mixing.spearmanPerPair.toString());
 		assertTrue(r.mixing.meanSpearman > 0.9, "the fake model blends by weight: " + r.mixing.meanSpearman);
 		assertEquals(r.strength.sequences, r.strength.monotonicSequences, r.strength.meanDistanceFromInput.toString());
