@@ -99,7 +99,7 @@ public final class ParameterGroup {
 		for (NDArray a : parameters.values()) {
 			NDArray g = a.getGradient();
 			NDArray sum = g.sum();
-			float v = sum.getFloat();
+			float v = sum.toFloatArray()[0]; // not getFloat(): on a 0-d array it leaves a scalar view in the manager
 			sum.close();
 			g.close();
 			if (!Float.isFinite(v)) return false;

@@ -223,10 +223,8 @@ public final class Trainer implements AutoCloseable {
 			gc.backward(Ops.mul(loss, (float) config.avCritic));
 			l.avCritic = loss.getFloat();
 		}
-		if (finiteOrSkip(l, optA, optC)) {
-			optA.step(lr);
-			optC.step(lr);
-		}
+		optA.step(lr);
+		optC.step(lr);
 		return l;
 	}
 
@@ -263,7 +261,7 @@ public final class Trainer implements AutoCloseable {
 		mark("D forward + backward");
 			l.d = lossD.getFloat();
 		}
-		if (finiteOrSkip(l, optD)) optD.step(lr);
+		optD.step(lr);
 		mark("Adam D");
 
 		try (GradientCollector gc = collector()) {
@@ -302,12 +300,10 @@ public final class Trainer implements AutoCloseable {
 			l.gan = gan.getFloat();
 			l.nceX = nceX.getFloat();
 		}
-		if (optC == null ? finiteOrSkip(l, optG, optA, optF) : finiteOrSkip(l, optG, optA, optF, optC)) {
-			optG.step(lr);
-			optA.step(lr);
-			optF.step(lr);
-			if (optC != null) optC.step(lr);
-		}
+		optG.step(lr);
+		optA.step(lr);
+		optF.step(lr);
+		if (optC != null) optC.step(lr);
 		mark("Adam G, A, F, C");
 		return l;
 	}
