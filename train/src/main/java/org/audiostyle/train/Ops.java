@@ -160,7 +160,8 @@ public final class Ops {
 	 * PyTorch engine of DJL wraps the number in a 0-d tensor over a Java direct buffer (torch::from_blob, no copy) and
 	 * closes that array as soon as the product is computed. Autograd keeps the 0-d tensor for the backward pass (the
 	 * gradient of x is grad * s), but nothing holds its buffer any more: once the garbage collector frees it, the
-	 * backward pass reads freed memory (allocator pointers, other data) and the gradient is garbage, often huge or NaN.
+	 * backward pass would read freed memory. (The NaN runs of the tests were not this: they persisted with a garbage
+	 * collector that never frees; see TinyData.)
 	 * Here the scalar is made by libtorch (torch::full), which owns its memory, so autograd keeps it alive. Adding or
 	 * subtracting a number is safe: those backward passes keep no tensor.
 	 */

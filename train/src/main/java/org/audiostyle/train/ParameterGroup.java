@@ -91,22 +91,6 @@ public final class ParameterGroup {
 		return n;
 	}
 
-	/**
-	 * Whether every gradient is finite (checked through each gradient's sum: one small reduction per parameter).
-	 * Parameters that have no gradient yet count as finite.
-	 */
-	public boolean gradientsFinite() {
-		for (NDArray a : parameters.values()) {
-			NDArray g = a.getGradient();
-			NDArray sum = g.sum();
-			float v = sum.toFloatArray()[0]; // not getFloat(): on a 0-d array it leaves a scalar view in the manager
-			sum.close();
-			g.close();
-			if (!Float.isFinite(v)) return false;
-		}
-		return true;
-	}
-
 	/** Sets every parameter's gradient to zero, in place (DJL accumulates gradients across backward passes). */
 	public void zeroGradients() {
 		for (NDArray a : parameters.values()) {

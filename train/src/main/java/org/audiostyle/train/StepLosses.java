@@ -14,8 +14,6 @@ public final class StepLosses {
 	public double avGenerator = Double.NaN;
 	public double avCritic = Double.NaN;
 	public double colourMoments = Double.NaN;
-	/** An update of this step was skipped for non-finite gradients (see Trainer's guard). */
-	public boolean skipped;
 
 	public StepLosses(String phase) {
 		this.phase = phase;
@@ -31,7 +29,6 @@ public final class StepLosses {
 		add(b, "avG", avGenerator);
 		add(b, "avC", avCritic);
 		add(b, "col", colourMoments);
-		if (skipped) b.append(" (update skipped: non-finite gradients)");
 		return b.length() == 0 ? phase : b.toString().trim();
 	}
 

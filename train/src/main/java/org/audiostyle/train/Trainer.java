@@ -129,31 +129,6 @@ public final class Trainer implements AutoCloseable {
 		lap = now;
 	}
 
-	private long skippedUpdates;
-
-	/**
-	 * The guard AMP's gradient scaler uses: an update whose gradients are not all finite is skipped (gradients zeroed,
-	 * weights and moments untouched) instead of turning every weight into NaN. On this machine libtorch 2.7.1
-	 * occasionally returns non-finite values in the first GAN step of very small networks (tests' tiny configs, about
-	 * 1 run in 8, nondeterministic); one skipped step is harmless, a poisoned model is not.
-	 */
-	private boolean finiteOrSkip(StepLosses l, Adam... opts) {
-		boolean finite = true;
-		for (Adam o : opts)
-			finite &= o.group().gradientsFinite();
-		if (finite) return true;
-		for (Adam o : opts)
-			o.group().zeroGradients();
-		skippedUpdates++;
-		l.skipped = true;
-		return false;
-	}
-
-	/** Updates skipped for non-finite gradients since this trainer started. */
-	public long skippedUpdates() {
-		return skippedUpdates;
-	}
-
 	/** Arrays held by the trainer's long-lived manager (weights, moments, gradients): constant across steps. */
 	int liveArrays() {
 		return root.getManagedArrays().size();

@@ -90,8 +90,6 @@ public final class Training {
 					double lr = t.currentLearningRate();
 					long t0 = System.nanoTime();
 					last = t.trainStep();
-					if (last.skipped) o.log.accept("step " + t.step() + ": non-finite gradients, update skipped (" +
-						t.skippedUpdates() + " so far)");
 					long s = t.step();
 					log.append(s, last, lr, (System.nanoTime() - t0) / 1e9);
 					if (bar != null) {

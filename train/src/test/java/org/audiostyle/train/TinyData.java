@@ -51,8 +51,8 @@ final class TinyData {
 		c.nceHeadWidth = 16;
 		// Not 4: with 4 discriminator channels at crop 32, libtorch 2.7.1 on this CPU gives the first GAN step a
 		// non-finite adversarial loss in about 1 run in 8 (nondeterministic, sensitive to allocation: reading the
-		// weights in between hides it). Width 8 made it rarer (0 in 150 runs, but seen again since); the trainer now
-		// skips such an update (Trainer#finiteOrSkip). The default recipe uses width 32 at crop 128.
+		// weights in between hides it). Width 8 made it rarer (0 in 150 runs, but seen again since); the root cause
+		// is not found. The default recipe uses width 32 at crop 128.
 		c.discriminatorWidth = 8;
 		c.criticWidth = 4;
 		c.criticDim = 8;
