@@ -59,8 +59,10 @@ class CommandDiscoveryTest {
 	@Test
 	void stylizeInputsAreTheDocumentedMacroKeys() {
 		CommandInfo info = commands.getCommand(StylizeWithSound.class);
-		assertEquals(List.of("image", "sound", "sound2", "mix", "strength", "window", "model", "worksize", "device",
-			"feather"), userInputs(info));
+		assertEquals(List.of("image", "sound", "sound2", "mix", "mixmode", "strength", "window", "model", "worksize",
+			"device", "feather"), userInputs(info));
+		assertEquals(List.of("embedding", "waveform"), info.getInput("mixmode").getChoices());
+		assertFalse(info.getInput("mixmode").isRequired());
 		assertEquals(ImagePlus.class, info.getInput("image").getType());
 		assertEquals(File.class, info.getInput("sound").getType());
 		assertTrue(info.getInput("sound").isRequired());
@@ -77,8 +79,8 @@ class CommandDiscoveryTest {
 
 	@Test
 	void sweepAndMovieInputs() {
-		assertEquals(List.of("image", "sound", "sound2", "vary", "from", "to", "frames", "strength", "window", "model",
-			"worksize", "device", "feather"), userInputs(commands.getCommand(SoundSweep.class)));
+		assertEquals(List.of("image", "sound", "sound2", "mixmode", "vary", "from", "to", "frames", "strength", "window",
+			"model", "worksize", "device", "feather"), userInputs(commands.getCommand(SoundSweep.class)));
 		assertEquals(List.of("image", "sound", "fps", "smoothing", "frames", "strength", "model", "worksize", "device",
 			"feather"), userInputs(commands.getCommand(SoundToMovie.class)));
 	}

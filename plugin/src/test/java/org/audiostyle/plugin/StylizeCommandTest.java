@@ -192,6 +192,17 @@ class StylizeCommandTest {
 	}
 
 	@Test
+	void mixModeChoosesHowTwoSoundsCombine() throws Exception {
+		ImagePlus in = Fixtures.image("beach", 8, 20, 16, 1, 1, 1);
+		ImagePlus blended = stylize("image", in, "sound", rain, "sound2", birds, "mix", 0.5, "mixmode", "embedding");
+		ImagePlus summed = stylize("image", in, "sound", rain, "sound2", birds, "mix", 0.5, "mixmode", "waveform");
+		assertFalse(Arrays.equals((int[]) blended.getProcessor().getPixels(), (int[]) summed.getProcessor()
+			.getPixels()), "summing the recordings is not blending what the model hears of each");
+		assertEquals("embedding", Provenance.parse(blended.getInfoProperty()).get("mixmode"));
+		assertEquals("waveform", Provenance.parse(summed.getInfoProperty()).get("mixmode"));
+	}
+
+	@Test
 	void movieFollowsTheRecording() throws Exception {
 		ImagePlus in = Fixtures.image("street", 8, 20, 16, 1, 1, 1);
 		ImagePlus out = run(SoundToMovie.class, "image", in, "sound", recording, "fps", 2.0, "smoothing", 0.5, "frames",

@@ -5,7 +5,8 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.nn.convolutional.Conv2d;
+
+import org.audiostyle.nn.GradSafeConv;
 
 /**
  * Differentiable building operations for the training-only networks of this package (discriminator, projection heads,
@@ -101,10 +102,11 @@ public final class Ops {
 		return m;
 	}
 
+	/** torch {@code conv2d}; gradients through it are safe from libtorch's stray NaNs ({@link GradSafeConv}). */
 	public static NDArray conv2d(NDArray x, NDArray weight, NDArray bias, int stride, int padding) {
-		return Conv2d.conv2d(x, weight, bias, new Shape(stride, stride), new Shape(padding, padding), new Shape(1, 1), 1)
-			.singletonOrThrow();
+		return GradSafeConv.conv2d(x, weight, bias, stride, padding);
 	}
+
 
 	/** x W^T + b, as torch {@code nn.Linear} (weight is out x in). */
 	public static NDArray linear(NDArray x, NDArray weight, NDArray bias) {
@@ -161,7 +163,7 @@ public final class Ops {
 	 * closes that array as soon as the product is computed. Autograd keeps the 0-d tensor for the backward pass (the
 	 * gradient of x is grad * s), but nothing holds its buffer any more: once the garbage collector frees it, the
 	 * backward pass would read freed memory. (The NaN runs of the tests were not this: they persisted with a garbage
-	 * collector that never frees; see TinyData.)
+	 * collector that never frees; their cause was oneDNN's convolution backward, see GradSafeConv.)
 	 * Here the scalar is made by libtorch (torch::full), which owns its memory, so autograd keeps it alive. Adding or
 	 * subtracting a number is safe: those backward passes keep no tensor.
 	 */

@@ -49,11 +49,9 @@ final class TinyData {
 		c.pretrainSteps = pretrain;
 		c.ncePatches = 16;
 		c.nceHeadWidth = 16;
-		// Not 4: with 4 discriminator channels at crop 32, libtorch 2.7.1 on this CPU gives the first GAN step a
-		// non-finite adversarial loss in about 1 run in 8 (nondeterministic, sensitive to allocation: reading the
-		// weights in between hides it). Width 8 made it rarer (0 in 150 runs, but seen again since); the root cause
-		// is not found. The default recipe uses width 32 at crop 128.
-		c.discriminatorWidth = 8;
+		// Width 4 is the case that found libtorch's stray NaNs in convolution gradients (about 1 run in 10 before
+		// GradSafeConv, none in 500 since): keep it, so the tests go on exercising that fix.
+		c.discriminatorWidth = 4;
 		c.criticWidth = 4;
 		c.criticDim = 8;
 		c.sampleEvery = 0;
