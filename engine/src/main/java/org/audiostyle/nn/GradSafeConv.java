@@ -47,6 +47,9 @@ public final class GradSafeConv {
 			weight.getDataType())), 0);
 		NDArray b = bias == null ? null : NDArrays.concat(new NDList(bias, m.zeros(new Shape(extra), bias
 			.getDataType())), 0);
+		// The padded copies would live in the weights' (long-lived) manager: they belong to this pass, like x.
+		w.attach(m);
+		if (b != null) b.attach(m);
 		return Conv2d.conv2d(x, w, b, strides, pads, dilation, 1).singletonOrThrow().get(new NDIndex(":, 0:" + out));
 	}
 }
