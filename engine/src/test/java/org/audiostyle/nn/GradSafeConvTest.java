@@ -61,7 +61,9 @@ class GradSafeConvTest extends ManagedArraysTest {
 		try (NDManager m = manager.newSubManager()) {
 			NDArray x = m.randomNormal(new Shape(1, 3, 6, 6));
 			NDArray w = m.randomNormal(new Shape(3, 3, 3, 3));
+			int before = m.getManagedArrays().size();
 			NDArray y = GradSafeConv.conv2d(x, w, null, 1, 1);
+			assertEquals(before + 1, m.getManagedArrays().size(), "no padded weights, no slice: just the result");
 			assertEquals(new Shape(1, 3, 6, 6), y.getShape());
 			assertArrayEquals(Conv2d.conv2d(x, w, null, new Shape(1, 1), new Shape(1, 1), new Shape(1, 1), 1)
 				.singletonOrThrow().toFloatArray(), y.toFloatArray(), 0f);

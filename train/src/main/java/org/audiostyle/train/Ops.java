@@ -107,7 +107,6 @@ public final class Ops {
 		return GradSafeConv.conv2d(x, weight, bias, stride, padding);
 	}
 
-
 	/** x W^T + b, as torch {@code nn.Linear} (weight is out x in). */
 	public static NDArray linear(NDArray x, NDArray weight, NDArray bias) {
 		return ai.djl.nn.core.Linear.linear(x, weight, bias).singletonOrThrow();
