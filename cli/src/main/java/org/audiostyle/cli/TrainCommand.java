@@ -47,8 +47,9 @@ final class TrainCommand implements Callable<Integer> {
 	boolean resume;
 
 	@Option(names = "--branch-from", paramLabel = "CKPT", description = "Start a new run from another run's " +
-		"checkpoint taken before its first GAN step, sharing its pre-training; only GAN-phase settings may differ " +
-		"(steps, decayFraction, lambdaGan, lambdaNce, matchingAware, avGenerator, colourMoments).")
+		"checkpoint; only GAN-phase settings may differ (steps, decayFraction, lambdaGan, lambdaNce, matchingAware, " +
+		"avGenerator, colourMoments, sceneStatistics). A checkpoint from before its first GAN step shares that " +
+		"pre-training; a later one is fine-tuned: all weights are taken over and a new GAN schedule starts.")
 	Path branchFrom;
 
 	@Option(names = "--no-progress", negatable = false, description = "No progress bar (for logs).")

@@ -50,8 +50,13 @@ public final class EvaluationReport {
 	public static final class Mixing {
 
 		public final List<String> pairs = new ArrayList<>();
+		/** Ordered class pairs not scored: B goes with no scene that A does not (e.g. rain and thunderstorm). */
+		public final List<String> unscoredPairs = new ArrayList<>();
 		public final List<Double> positions = new ArrayList<>();
-		/** Classifier probability of B's main scene at each mix position, averaged over pairs and images. */
+		/**
+		 * Classifier probability of the scenes B goes with and A does not ({@link
+		 * org.audiostyle.train.data.Cooccurrence#targetsAdded}) at each mix position, averaged over pairs and images.
+		 */
 		public final List<Double> meanProbabilityOfB = new ArrayList<>();
 		public int sequences;
 		/** Single (pair, image) sequences that never fall and end above their start. */
@@ -120,7 +125,7 @@ public final class EvaluationReport {
 		}
 		if (mixing != null) {
 			b.append("\nMixing A -> B (").append(mixing.pairs.size()).append(" pairs, ").append(mixing.sequences).append(
-				" sequences): mean probability of B's scene at mix ");
+				" sequences): mean probability of the scenes B goes with and A does not, at mix ");
 			for (int i = 0; i < mixing.positions.size(); i++)
 				b.append(String.format(Locale.ROOT, "%s%.2f: %.3f", i == 0 ? "" : ", ", mixing.positions.get(i),
 					mixing.meanProbabilityOfB.get(i)));
@@ -129,6 +134,8 @@ public final class EvaluationReport {
 				mixing.sequences));
 			b.append(String.format(Locale.ROOT, "Mix mode %s: mean Spearman rho %.3f; %d of %d class pairs at rho >= 0.9." +
 				"%n", mixing.mode, mixing.meanSpearman, mixing.pairsWithSpearmanAtLeast09, mixing.spearmanPerPair.size()));
+			if (!mixing.unscoredPairs.isEmpty()) b.append("Not scored (B adds no scene to A's): ").append(String.join(
+				", ", mixing.unscoredPairs)).append(".\n");
 		}
 		if (strength != null) {
 			b.append("\nStrength: mean distance from the input (levels) at strength ");

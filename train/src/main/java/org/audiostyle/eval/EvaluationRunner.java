@@ -242,9 +242,15 @@ public final class EvaluationRunner {
 		List<Item[]> pairs = new ArrayList<>();
 		List<Item> candidates = s.mixPairs > 0 ? sounds : firstOfEachClass(sounds);
 		for (Item a : candidates)
-			for (Item b : candidates)
-				if (a != b && !a.cls.equals(b.cls) && !table.mainSceneFor(a.cls).equals(table.mainSceneFor(b.cls)) &&
-					judge.classes().contains(table.mainSceneFor(b.cls))) pairs.add(new Item[] { a, b });
+			for (Item b : candidates) {
+				if (a == b || a.cls.equals(b.cls)) continue;
+				// B's weight can only be seen in scenes B goes with and A does not: a pair with none is not scored
+				if (judged(judge, table.targetsAdded(a.cls, b.cls)).isEmpty()) {
+					String pair = a.cls + " -> " + b.cls;
+					if (!m.unscoredPairs.contains(pair)) m.unscoredPairs.add(pair);
+				}
+				else pairs.add(new Item[] { a, b });
+			}
 		int[] order = new SeededRandom(s.seed + 1).permutation(pairs.size());
 		if (s.mixPairs <= 0) for (int k = 0; k < order.length; k++)
 			order[k] = k; // every pair, in class order
@@ -258,20 +264,22 @@ public final class EvaluationRunner {
 		int sequences = 0, monotonic = 0;
 		for (int k = 0; k < pairCount; k++) {
 			Item a = pairs.get(order[k])[0], b = pairs.get(order[k])[1];
-			String sceneA = table.mainSceneFor(a.cls), sceneB = table.mainSceneFor(b.cls);
-			int target = judge.classes().indexOf(sceneB);
-			m.pairs.add(a.cls + " -> " + b.cls + " (" + sceneB + ")");
+			List<String> added = judged(judge, table.targetsAdded(a.cls, b.cls));
+			List<String> either = new ArrayList<>(table.targetsFor(a.cls));
+			either.addAll(table.targetsFor(b.cls));
+			m.pairs.add(a.cls + " -> " + b.cls + " (" + String.join(" or ", added) + ")");
 			int used = 0;
 			double pairRho = 0;
 			for (int i = 0; i < images.size() && used < s.mixImages; i++) {
-				String c = images.get(i).cls;
-				if (c.equals(sceneA) || c.equals(sceneB)) continue;
+				if (either.contains(images.get(i).cls)) continue; // the input must not already be of A's or B's scene
 				used++;
 				double[] seq = new double[steps];
 				for (int t = 0; t < steps; t++) {
 					SoundMix mix = SoundMix.crossfade(Sound.file(a.path), Sound.file(b.path), m.positions.get(t))
 						.withMode(s.mixMode);
-					seq[t] = judge.probabilities(model.stylize(inputs.get(i), mix))[target];
+					double[] p = judge.probabilities(model.stylize(inputs.get(i), mix));
+					for (String scene : added)
+						seq[t] += p[judge.classes().indexOf(scene)];
 					sum[t] += seq[t];
 				}
 				sequences++;
@@ -294,6 +302,13 @@ public final class EvaluationRunner {
 		m.meanRisesMonotonically = sequences > 0 && rises(m.meanProbabilityOfB.stream().mapToDouble(Double::doubleValue)
 			.toArray());
 		return m;
+	}
+
+	/** The scenes of {@code scenes} that the judge knows. */
+	private static List<String> judged(SceneClassifier judge, List<String> scenes) {
+		List<String> out = new ArrayList<>(scenes);
+		out.retainAll(judge.classes());
+		return out;
 	}
 
 	private static double[] positions(EvaluationReport.Mixing m) {

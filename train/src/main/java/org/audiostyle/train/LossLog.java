@@ -19,7 +19,7 @@ import org.audiostyle.io.AtomicFiles;
 public final class LossLog implements AutoCloseable {
 
 	public static final String[] COLUMNS = { "step", "phase", "lr", "D", "G_GAN", "NCE_X", "NCE_Y", "AV_G", "AV_C",
-		"COLOUR", "seconds" };
+		"COLOUR", "SCENE", "seconds" };
 
 	private final BufferedWriter out;
 
@@ -35,8 +35,9 @@ public final class LossLog implements AutoCloseable {
 		keep.add(String.join(",", COLUMNS));
 		if (lastStep > 0 && Files.isRegularFile(file)) {
 			List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+			List<String> old = lines.isEmpty() ? List.of(COLUMNS) : List.of(lines.get(0).split(",", -1));
 			for (int i = 1; i < lines.size(); i++) {
-				String l = lines.get(i);
+				String l = relayout(lines.get(i), old);
 				int comma = l.indexOf(',');
 				if (comma <= 0) continue;
 				try {
@@ -51,10 +52,25 @@ public final class LossLog implements AutoCloseable {
 		return new LossLog(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND));
 	}
 
+	/**
+	 * A row of a log written with the columns {@code old} (an earlier version's) in today's {@link #COLUMNS}: values
+	 * move by column name, columns it lacked stay empty, so a resumed old run keeps one table.
+	 */
+	static String relayout(String row, List<String> old) {
+		if (old.equals(List.of(COLUMNS))) return row;
+		String[] v = row.split(",", -1);
+		List<String> out = new ArrayList<>();
+		for (String c : COLUMNS) {
+			int k = old.indexOf(c);
+			out.add(k >= 0 && k < v.length ? v[k] : "");
+		}
+		return String.join(",", out);
+	}
+
 	public void append(long step, StepLosses l, double lr, double seconds) throws IOException {
-		out.write(String.format(Locale.ROOT, "%d,%s,%.6g,%s,%s,%s,%s,%s,%s,%s,%.3f%n", step, l.phase, lr, f(l.d),
-			f(l.gan), f(l.nceX), f(l.nceY), f(l.avGenerator), f(l.avCritic),
-			f(l.colourMoments), seconds));
+		out.write(String.format(Locale.ROOT, "%d,%s,%.6g,%s,%s,%s,%s,%s,%s,%s,%s,%.3f%n", step, l.phase, lr, f(l.d),
+			f(l.gan), f(l.nceX), f(l.nceY), f(l.avGenerator), f(l.avCritic), f(l.colourMoments), f(l.sceneStatistics),
+			seconds));
 		out.flush();
 	}
 

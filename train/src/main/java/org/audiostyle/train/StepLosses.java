@@ -14,6 +14,7 @@ public final class StepLosses {
 	public double avGenerator = Double.NaN;
 	public double avCritic = Double.NaN;
 	public double colourMoments = Double.NaN;
+	public double sceneStatistics = Double.NaN;
 
 	public StepLosses(String phase) {
 		this.phase = phase;
@@ -29,6 +30,7 @@ public final class StepLosses {
 		add(b, "avG", avGenerator);
 		add(b, "avC", avCritic);
 		add(b, "col", colourMoments);
+		add(b, "scene", sceneStatistics);
 		return b.length() == 0 ? phase : b.toString().trim();
 	}
 

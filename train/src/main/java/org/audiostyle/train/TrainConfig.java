@@ -104,6 +104,8 @@ public final class TrainConfig {
 	public int criticDim = 128;
 	/** Weight of the paired colour-moment loss on the generator (0 = off; see ColourMoments). */
 	public double colourMoments = 0;
+	/** Weight of the paired scene-statistics loss (layout and texture energy; 0 = off; see SceneStatistics). */
+	public double sceneStatistics = 0;
 	/** Steps of contrastive pre-training of the audio encoder (with the critic) before the GAN steps. */
 	public long pretrainSteps = 300;
 	/**
@@ -223,6 +225,7 @@ public final class TrainConfig {
 		check(lr > 0 && beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1, "lr must be > 0 and betas in [0, 1)");
 		check(ncePatches >= 1 && nceTau > 0 && nceHeadWidth >= 1, "PatchNCE settings must be positive");
 		check(colourMoments >= 0, "colourMoments must be >= 0, got " + colourMoments);
+		check(sceneStatistics >= 0, "sceneStatistics must be >= 0, got " + sceneStatistics);
 		check(discriminatorWidth >= 1, "discriminatorWidth must be >= 1");
 		spectrogramScale();
 		check(avGenerator >= 0 && avCritic >= 0 && avTau > 0, "contrastive weights must be >= 0 and avTau > 0");

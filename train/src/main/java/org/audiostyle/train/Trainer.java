@@ -262,7 +262,12 @@ public final class Trainer implements AutoCloseable {
 				total = total.add(Ops.mul(moments, (float) config.colourMoments));
 				l.colourMoments = moments.getFloat();
 			}
-			mark("NCE loss + audio-visual G term + colour moments");
+			if (config.sceneStatistics > 0) {
+				NDArray scene = SceneStatistics.loss(fake, paired);
+				total = total.add(Ops.mul(scene, (float) config.sceneStatistics));
+				l.sceneStatistics = scene.getFloat();
+			}
+			mark("NCE loss + audio-visual G term + colour moments + scene statistics");
 			if (critic != null) {
 				NDArray real = InfoNce.symmetric(critic.embedImage(paired, false), critic.embedAudio(emb, false),
 					(float) config.avTau);
@@ -392,19 +397,27 @@ public final class Trainer implements AutoCloseable {
 
 	/** Settings a branch may change: they act on GAN steps only, so a shared pre-training is the same for both runs. */
 	static final Set<String> BRANCHABLE = Set.of("steps", "decayFraction", "lambdaGan", "lambdaNce", "matchingAware",
-		"avGenerator", "colourMoments");
+		"avGenerator", "colourMoments", "sceneStatistics");
 
 	/**
-	 * Starts this run from another run's checkpoint taken before that run's first GAN step (during or at the end of its
-	 * pre-training), so an experiment on the GAN phase (say, a loss switched off) need not repeat the pre-training. Only
-	 * the {@link #BRANCHABLE} settings may differ; the result equals a fresh run with this configuration.
+	 * Starts this run from another run's checkpoint; only the {@link #BRANCHABLE} settings may differ.
+	 * <ul>
+	 * <li>A checkpoint taken before that run's first GAN step (during or at the end of its pre-training): an experiment
+	 * on the GAN phase (say, a loss switched off) need not repeat the pre-training. The result equals a fresh run with
+	 * this configuration.</li>
+	 * <li>A checkpoint taken during the GAN phase: fine-tuning. Every weight and optimiser moment is taken over and
+	 * this run's GAN schedule starts from its beginning (full learning rate, then its own decay), so a trained model
+	 * can learn a new loss in a fraction of a full run.</li>
+	 * </ul>
+	 *
+	 * @return true when the checkpoint was a GAN-phase one (fine-tuning)
 	 */
-	public void branchFrom(Path file) throws IOException {
-		load(file, BRANCHABLE, true);
+	public boolean branchFrom(Path file) throws IOException {
+		return load(file, BRANCHABLE, true);
 	}
 
 	/** Restores a checkpoint whose run may differ from this one's configuration in {@code mayDiffer} only. */
-	private void load(Path file, Set<String> mayDiffer, boolean branch) throws IOException {
+	private boolean load(Path file, Set<String> mayDiffer, boolean branch) throws IOException {
 		try (NDManager m = root.newSubManager()) {
 			Checkpoint ck = Checkpoint.read(file, m);
 			TrainConfig stored = TrainConfig.fromJson(ck.meta.get("config").toString());
@@ -413,9 +426,7 @@ public final class Trainer implements AutoCloseable {
 				mismatch + "). " + (branch ? "A branch may change only " + new TreeSet<>(mayDiffer) + "." :
 					"Resume with the run's own configuration (" + stored.recipe + "), or start a new run."));
 			long at = ck.meta.get("step").getAsLong();
-			if (branch && at > stored.pretrainSteps) throw new IOException("Checkpoint " + file + " is at step " + at +
-				", after its run's " + stored.pretrainSteps + " pre-training steps: a branch must start before the " +
-				"first GAN step (use a checkpoint at step " + stored.pretrainSteps + " or earlier).");
+			boolean fineTune = branch && at > stored.pretrainSteps;
 			Map<String, NDArray> byName = new LinkedHashMap<>();
 			for (NDArray a : ck.arrays)
 				byName.put(a.getName(), a);
@@ -450,8 +461,9 @@ public final class Trainer implements AutoCloseable {
 			JsonObject rng = ck.meta.getAsJsonObject("rng");
 			dataRng.setState(rng.get("data").getAsLong());
 			patchRng.setState(rng.get("patch").getAsLong());
-			step = ck.meta.get("step").getAsLong();
+			step = fineTune ? config.pretrainSteps : at; // fine-tuning: this run's GAN schedule from its start
 			elapsedSeconds = ck.meta.get("elapsedSeconds").getAsDouble();
+			return fineTune;
 		}
 	}
 

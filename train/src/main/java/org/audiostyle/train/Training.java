@@ -76,8 +76,13 @@ public final class Training {
 				} else t.loadCheckpoint(latest);
 				o.log.accept("Resumed at step " + t.step() + " of " + config.totalSteps() + " from " + latest);
 			} else if (o.branchFrom != null) {
-				t.branchFrom(o.branchFrom);
-				o.log.accept("Branched at step " + t.step() + " of " + config.totalSteps() + " from " + o.branchFrom);
+				boolean fineTune = t.branchFrom(o.branchFrom);
+				o.log.accept((fineTune ? "Fine-tuning the weights of " + o.branchFrom + " with a new GAN schedule " +
+					"from step " : "Branched at step ") + t.step() + " of " + config.totalSteps() + (fineTune ? "" :
+						" from " + o.branchFrom));
+				AtomicFiles.write(o.out.resolve("branched-from.txt"), (o.branchFrom.toAbsolutePath() + (fineTune ?
+					" (fine-tuned: its weights, this run's GAN schedule)" : " (its pre-training)") + "\n").getBytes(
+						StandardCharsets.UTF_8));
 			} else o.log.accept(String.format(Locale.ROOT, "Training %s (%s recipe): %d pre-training + %d steps, " +
 				"batch %d, crop %d", config.networkConfig(), config.recipe, config.pretrainSteps, config.steps,
 				config.batch, config.crop));

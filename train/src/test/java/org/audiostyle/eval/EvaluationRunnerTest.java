@@ -87,8 +87,9 @@ public class EvaluationRunnerTest {
 		TestMedia.wav(data.resolve("sounds_test/wind/w.wav"), 200, 3, 16000);
 		TestMedia.wav(data.resolve("sounds_test/crickets/c.wav"), 4000, 3, 16000);
 		TestMedia.wav(data.resolve("sounds_test/crickets/d.wav"), 3000, 3, 16000);
+		TestMedia.wav(data.resolve("sounds_test/owls/o.wav"), 600, 3, 16000);
 		Files.writeString(data.resolve("cooccurrence.csv"),
-			"sound_class,image_class,weight\nwind,fog,1\ncrickets,night,1\n");
+			"sound_class,image_class,weight\nwind,fog,1\ncrickets,night,1\nowls,night,1\n");
 		List<org.audiostyle.audio.MixMode> seen = new java.util.ArrayList<>();
 		StylizeFunction model = (img, mix) -> {
 			seen.add(mix.mode());
@@ -104,13 +105,16 @@ public class EvaluationRunnerTest {
 		s.sheetCell = 16;
 		EvaluationReport r = EvaluationRunner.run(model, data.resolve("images_test"), data.resolve("sounds_test"), data
 			.resolve("cooccurrence.csv"), dir.resolve("report"), s);
-		assertEquals(java.util.Set.of("wind -> crickets (night)", "crickets -> wind (fog)"), new java.util.HashSet<>(
-			r.mixing.pairs),
-			"one sound per class, both orders");
+		assertEquals(java.util.Set.of("wind -> crickets (night)", "crickets -> wind (fog)", "wind -> owls (night)",
+			"owls -> wind (fog)"), new java.util.HashSet<>(r.mixing.pairs), "one sound per class, both orders");
+		assertEquals(List.of("crickets -> owls", "owls -> crickets"), r.mixing.unscoredPairs,
+			"crickets and owls go with the same scene: a cross-fade between them adds none to score");
+		assertTrue(Files.readString(dir.resolve("report/report.md")).contains("Not scored (B adds no scene to A's): " +
+			"crickets -> owls, owls -> crickets."));
 		assertEquals("embedding", r.mixing.mode);
 		assertTrue(seen.contains(org.audiostyle.audio.MixMode.EMBEDDING));
 		assertEquals(2, r.strength.strengths.size());
-		assertEquals(2, r.strength.sequences, "first sound of each class x 1 image");
+		assertEquals(3, r.strength.sequences, "first sound of each class x 1 image");
 	}
 
 	/** Mixes each pixel with the scene colour of every sound, by the mix weights (wind -> fog grey, crickets -> dark). */

@@ -73,7 +73,8 @@ public class TrainerResumeTest {
 
 	/**
 	 * A branch from the end of one run's pre-training with GAN-phase settings changed equals a fresh run with those
-	 * settings; a checkpoint after the first GAN step, or another setting changed, is refused.
+	 * settings; a checkpoint after the first GAN step is fine-tuned (its weights, a new schedule); another setting
+	 * changed is refused.
 	 */
 	@Test
 	public void branchFromPretrainingEqualsAFreshRun() throws IOException {
@@ -91,12 +92,14 @@ public class TrainerResumeTest {
 			fresh = weights(t);
 		}
 		Path atPretrainEnd = dir.resolve("step-2.ckpt"), afterGan = dir.resolve("step-3.ckpt");
+		Map<String, float[]> parentAfterGan;
 		try (Trainer t = new Trainer(parent, data)) {
 			t.trainStep();
 			t.trainStep();
 			t.saveCheckpoint(atPretrainEnd);
 			t.trainStep();
 			t.saveCheckpoint(afterGan);
+			parentAfterGan = weights(t);
 		}
 		Map<String, float[]> branched;
 		try (Trainer t = new Trainer(child, data)) {
@@ -108,9 +111,23 @@ public class TrainerResumeTest {
 		}
 		for (String k : fresh.keySet())
 			assertArrayEquals(fresh.get(k), branched.get(k), 1e-6f, k);
-		try (Trainer t = new Trainer(child, data)) {
-			IOException late = assertThrows(IOException.class, () -> t.branchFrom(afterGan));
-			assertTrue(late.getMessage().contains("before the first GAN step"), late.getMessage());
+		TrainConfig fineTune = TinyData.config(4, 2);
+		fineTune.sceneStatistics = 1;
+		try (Trainer t = new Trainer(fineTune, data)) {
+			assertTrue(t.branchFrom(afterGan), "a GAN-phase checkpoint is fine-tuned");
+			assertEquals(2, t.step(), "this run's GAN schedule starts from its beginning");
+			assertEquals(fineTune.lr, t.currentLearningRate(), 1e-12);
+			Map<String, float[]> taken = weights(t);
+			for (String k : parentAfterGan.keySet())
+				assertArrayEquals(parentAfterGan.get(k), taken.get(k), 0f, k);
+			int steps = 0;
+			while (!t.finished()) {
+				StepLosses l = t.trainStep();
+				assertTrue(Double.isFinite(l.sceneStatistics) && l.sceneStatistics > 0, "scene term: " + l
+					.sceneStatistics);
+				steps++;
+			}
+			assertEquals(4, steps, "all of the new schedule's GAN steps");
 		}
 		TrainConfig otherBatch = TinyData.config(4, 2);
 		otherBatch.batch = 3;

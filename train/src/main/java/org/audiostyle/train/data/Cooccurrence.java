@@ -82,6 +82,16 @@ public final class Cooccurrence {
 		return t;
 	}
 
+	/**
+	 * The target scenes of {@code to} that are not targets of {@code from}: what a cross-fade from one sound to the
+	 * other can be seen to add (empty when the two go with the same scenes, e.g. rain and thunderstorm).
+	 */
+	public List<String> targetsAdded(String from, String to) {
+		List<String> t = targetsFor(to);
+		t.removeAll(targetsFor(from));
+		return t;
+	}
+
 	/** The highest-weight scene class (first listed on ties), or null. */
 	public String mainSceneFor(String soundClass) {
 		String best = null;
