@@ -8,7 +8,7 @@
 //   input=<folder>     images to restyle (.tif .tiff .png .jpg .jpeg .gif .bmp); other files and subfolders are skipped
 //   output=<folder>    where <name><suffix>.tif files go (created if missing)
 //   sound=<file>       WAV, MP3, Ogg or FLAC
-//   strength=1         how loud the model hears the sound
+//   strength=1         how much of the change to apply (0 = unchanged, 1 = full restyle)
 //   model=             model folder or .zip; empty = the bundled model
 //   worksize=256       long side the network works at (0 = native resolution)
 //   device=auto        auto, cpu or gpu

@@ -89,10 +89,10 @@ final class EvaluateCommand implements Callable<Integer> {
 			// The grid reuses each sound for many images: decode and embed each mix once.
 			java.util.Map<String, float[]> embeddings = new java.util.HashMap<>();
 			EvaluationReport r = EvaluationRunner.run((PlanarImage img, org.audiostyle.audio.SoundMix mix) -> {
-				String key = mix.sounds() + "|" + mix.weights() + "|" + mix.strength() + "|" + mix.mode();
+				String key = mix.sounds() + "|" + mix.weights() + "|" + mix.mode(); // strength is not in the embedding
 				float[] e = embeddings.get(key);
 				if (e == null) embeddings.put(key, e = stylizer.embed(mix));
-				return stylizer.stylize(img, e, settings, Progress.NONE);
+				return stylizer.stylize(img, e, Stylizer.withStrengthOf(mix, settings), Progress.NONE);
 			}, images, sounds, cooccurrence, out, s);
 			System.err.println("report written to " + out + " (model " + model.id() + ")");
 			System.out.println(r.markdown());

@@ -93,7 +93,7 @@ final class SheetCommand implements Callable<Integer> {
 				float[] embedding = stylizer.embed(mixes.get(i));
 				List<PlanarImage> row = new ArrayList<>();
 				for (PlanarImage in : inputs)
-					row.add(stylizer.stylize(in, embedding, settings, Progress.NONE));
+					row.add(stylizer.stylize(in, embedding, Stylizer.withStrengthOf(mixes.get(i), settings), Progress.NONE));
 				grid.add(row);
 				labels.add(label(rows.get(i)));
 				System.err.println("row " + (i + 1) + "/" + mixes.size() + ": " + rows.get(i));

@@ -27,7 +27,8 @@ final class SoundOptions {
 	double[] weights;
 
 	@Option(names = "--strength", paramLabel = "S", defaultValue = "1.0",
-		description = "Level of the sound after normalisation (the paper's volume). Default: ${DEFAULT-VALUE}.")
+		description = "How much of the model's change to apply, 0 to 4: 0 = the input unchanged, 1 = the full " +
+			"restyle, 2 = twice the change. Default: ${DEFAULT-VALUE}.")
 	double strength;
 
 	@Option(names = "--mix", paramLabel = "waveform|embedding",

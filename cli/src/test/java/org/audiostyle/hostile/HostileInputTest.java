@@ -223,7 +223,7 @@ class HostileInputTest {
 		// options
 		for (String v : new String[] { "NaN", "-1", "1e9" })
 			c.add(HostileCase.of("option", "--strength " + v, stylize("o-strength" + v, "--strength", v)).fails(2,
-				"--strength", "from 0 to 1000"));
+				"--strength", "from 0 to 4"));
 		c.add(HostileCase.of("option", "--strength loud", stylize("o4", "--strength", "loud")).fails(2, "--strength",
 			"--help"));
 		c.add(HostileCase.of("option", "--weights: two for one sound", stylize("o5", "--weights", "0.7,0.3")).fails(2,

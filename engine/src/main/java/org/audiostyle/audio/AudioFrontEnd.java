@@ -11,8 +11,9 @@ import java.util.List;
  * its 3 s window ({@link WindowReader}; in-memory sounds use their first 3 s), tile a shorter clip by repetition and
  * truncate to 48,000 samples, then peak-normalise on its own: {@code x / (1.1 * max|x| + 1e-8)}. The paper divides
  * by {@code 1.1 * max|x|} with no epsilon; the 1e-8 keeps a silent clip at zeros instead of NaN and changes any
- * audible clip by less than one part in 10^6 of its peak. The normalised sounds are summed with the mix weights and
- * the sum is multiplied by the mix strength; the mixture is not normalised again (see {@link SoundMix}).
+ * audible clip by less than one part in 10^6 of its peak. The normalised sounds are summed with the mix weights; the
+ * mixture is not normalised again (see {@link SoundMix}). The mix's strength is not applied here: it scales the
+ * picture's change ({@link org.audiostyle.stylize.StylizeSettings#strength}).
  *
  * <p>Stateless and thread-safe.
  */
@@ -36,10 +37,10 @@ public final class AudioFrontEnd {
 		List<float[]> normalised = new ArrayList<>();
 		for (Sound s : mix.sounds())
 			normalised.add(normalise(load(s)));
-		return mix(normalised, mix.weights(), mix.strength());
+		return mix(normalised, mix.weights());
 	}
 
-	/** The encoder input for one sound at strength 1 (same as {@code prepare(SoundMix.of(sound))}). */
+	/** The encoder input for one sound (same as {@code prepare(SoundMix.of(sound))}). */
 	public static float[] prepare(Sound sound) throws IOException {
 		return normalise(load(sound));
 	}
@@ -66,10 +67,10 @@ public final class AudioFrontEnd {
 	}
 
 	/**
-	 * Weighted sum of sounds already normalised by {@link #normalise}, times the strength. For callers that mix the
-	 * same sounds many times (a cross-fade movie): load and normalise once, mix per frame.
+	 * Weighted sum of sounds already normalised by {@link #normalise}. For callers that mix the same sounds many times
+	 * (a cross-fade movie): load and normalise once, mix per frame.
 	 */
-	public static float[] mix(List<float[]> normalised, List<Double> weights, double strength) {
+	public static float[] mix(List<float[]> normalised, List<Double> weights) {
 		if (normalised.size() != weights.size()) throw new IllegalArgumentException("Got " + normalised.size() +
 			" sounds but " + weights.size() + " weights.");
 		if (normalised.isEmpty()) throw new IllegalArgumentException("A mix needs at least one sound.");
@@ -84,7 +85,7 @@ public final class AudioFrontEnd {
 		}
 		float[] out = new float[WINDOW_SAMPLES];
 		for (int i = 0; i < WINDOW_SAMPLES; i++)
-			out[i] = (float) (strength * sum[i]);
+			out[i] = (float) sum[i];
 		return out;
 	}
 

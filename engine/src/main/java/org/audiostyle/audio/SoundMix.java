@@ -5,22 +5,25 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * What the model hears: one or more sounds with weights, and a strength.
+ * What the model hears, one or more sounds with weights, and how strongly the picture follows it.
  *
  * <p>Each sound is peak-normalised on its own (as the paper's data loader does), then the normalised waveforms are
- * summed with the weights, and the sum is multiplied by the strength. The mixture is <b>not</b> re-normalised: the
- * paper's volume experiment scales the waveform after normalisation, and re-normalising a mix would undo a weight
- * below 1 for a lone sound. Weights are used as given (0.7/0.3 is a cross-fade, 1/1 layers two sounds at full level).
- * That is {@link MixMode#WAVEFORM}; with {@link MixMode#EMBEDDING} each sound is encoded alone and the embeddings are
- * averaged with the weights as shares (see {@link MixMode}).
+ * summed with the weights. The mixture is <b>not</b> re-normalised: re-normalising would undo a weight below 1 for a
+ * lone sound, so the paper's volume experiment is a waveform mix with one weight (0.5 = half as loud). Weights are used
+ * as given (0.7/0.3 is a cross-fade, 1/1 layers two sounds at full level). That is {@link MixMode#WAVEFORM}; with
+ * {@link MixMode#EMBEDDING} each sound is encoded alone and the embeddings are averaged with the weights as shares
+ * (see {@link MixMode}).
+ *
+ * <p>The strength scales the change the model makes to the picture: 0 leaves the input as it is, 1 is the model's
+ * full restyle, 2 doubles the change (clipped at black and white). It used to be a gain on the waveform (the paper's
+ * volume experiment), but measured on held-out photos the model's response to a quieter sound was not monotonic: it
+ * restyles silence about as strongly as a sound (30.7 levels from the input at gain 0, 40.1 at 1; only 5 of 18
+ * sequences never fell), so a user could not predict what a lower strength would do.
  */
 public final class SoundMix {
 
-	/**
-	 * Highest accepted strength. The spectrogram scales with it, and far above this float32 features overflow to
-	 * infinity and the picture turns to NaN; the paper's volume experiment stays within a few times 1.
-	 */
-	public static final double MAX_STRENGTH = 1000;
+	/** Highest accepted strength: four times the model's change, past which nearly every pixel clips. */
+	public static final double MAX_STRENGTH = 4;
 
 	/** The mode a mix gets unless told otherwise (README, "Mixing sounds": measured on held-out data). */
 	public static final MixMode DEFAULT_MODE = MixMode.EMBEDDING;
@@ -68,10 +71,10 @@ public final class SoundMix {
 		return of(List.of(a, b), new double[] { 1 - t, t });
 	}
 
-	/** The same mix heard at another level (the paper's volume experiment; 1 = as normalised). */
+	/** The same mix with another strength: the share of the model's change applied (0 = none, 1 = all of it). */
 	public SoundMix withStrength(double s) {
 		if (!(s >= 0 && s <= MAX_STRENGTH)) throw new IllegalArgumentException("Strength must be a number from 0 to " +
-			(int) MAX_STRENGTH + " (1 = as normalised), got " + s);
+			(int) MAX_STRENGTH + " (0 = the input unchanged, 1 = the model's full change), got " + s);
 		return new SoundMix(new ArrayList<>(sounds), new ArrayList<>(weights), s, mode);
 	}
 

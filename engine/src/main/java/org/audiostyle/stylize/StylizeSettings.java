@@ -23,9 +23,15 @@ public final class StylizeSettings {
 	public final double displayMin, displayMax;
 	/** Number format of the generator pass; {@link Precision#AUTO} picks bf16 where the CPU has it. */
 	public final Precision precision;
+	/**
+	 * Share of the model's change applied: output = input + strength * (restyled - input), at the working size before
+	 * the change is brought back to full resolution. 0 = the input, 1 = the model's restyle (see {@link
+	 * org.audiostyle.audio.SoundMix}: a mix's strength multiplies this one).
+	 */
+	public final double strength;
 
 	private StylizeSettings(int workSize, int tileSize, int tileOverlap, double displayMin, double displayMax,
-		Precision precision)
+		Precision precision, double strength)
 	{
 		if (workSize < 0) throw new IllegalArgumentException("Working size must be >= 0 (0 = native), got " + workSize);
 		if (tileSize < 0) throw new IllegalArgumentException("Tile size must be >= 0 (0 = automatic), got " + tileSize);
@@ -38,14 +44,18 @@ public final class StylizeSettings {
 		this.displayMin = displayMin;
 		this.displayMax = displayMax;
 		this.precision = java.util.Objects.requireNonNull(precision, "precision");
+		if (!(strength >= 0 && strength <= org.audiostyle.audio.SoundMix.MAX_STRENGTH))
+			throw new IllegalArgumentException("Strength must be a number from 0 to " + (int) org.audiostyle.audio.SoundMix
+				.MAX_STRENGTH + ", got " + strength);
+		this.strength = strength;
 	}
 
 	public static StylizeSettings defaults() {
-		return new StylizeSettings(DEFAULT_WORK_SIZE, AUTO, 32, Double.NaN, Double.NaN, Precision.AUTO);
+		return new StylizeSettings(DEFAULT_WORK_SIZE, AUTO, 32, Double.NaN, Double.NaN, Precision.AUTO, 1);
 	}
 
 	public StylizeSettings withWorkSize(int s) {
-		return new StylizeSettings(s, tileSize, tileOverlap, displayMin, displayMax, precision);
+		return new StylizeSettings(s, tileSize, tileOverlap, displayMin, displayMax, precision, strength);
 	}
 
 	public StylizeSettings withNativeResolution() {
@@ -53,16 +63,21 @@ public final class StylizeSettings {
 	}
 
 	public StylizeSettings withTiling(int size, int overlap) {
-		return new StylizeSettings(workSize, size, overlap, displayMin, displayMax, precision);
+		return new StylizeSettings(workSize, size, overlap, displayMin, displayMax, precision, strength);
 	}
 
 	public StylizeSettings withDisplayRange(double min, double max) {
 		if (!(max > min)) throw new IllegalArgumentException("Display range needs max > min, got " + min + ".." + max);
-		return new StylizeSettings(workSize, tileSize, tileOverlap, min, max, precision);
+		return new StylizeSettings(workSize, tileSize, tileOverlap, min, max, precision, strength);
 	}
 
 	public StylizeSettings withPrecision(Precision p) {
-		return new StylizeSettings(workSize, tileSize, tileOverlap, displayMin, displayMax, p);
+		return new StylizeSettings(workSize, tileSize, tileOverlap, displayMin, displayMax, p, strength);
+	}
+
+	/** The share of the model's change to apply (see {@link #strength}). */
+	public StylizeSettings withStrength(double s) {
+		return new StylizeSettings(workSize, tileSize, tileOverlap, displayMin, displayMax, precision, s);
 	}
 
 	/** Parses "native" or a positive number of pixels. */
@@ -81,7 +96,7 @@ public final class StylizeSettings {
 	@Override
 	public String toString() {
 		return "workSize=" + (workSize == NATIVE ? "native" : workSize) + ", tile=" + (tileSize == AUTO ? "auto"
-			: tileSize) + ", overlap=" + tileOverlap + ", precision=" + precision.id() + (Double.isNaN(displayMin) ? "" : ", display=" + displayMin +
+			: tileSize) + ", overlap=" + tileOverlap + ", precision=" + precision.id() + (strength == 1 ? "" : ", strength=" + strength) + (Double.isNaN(displayMin) ? "" : ", display=" + displayMin +
 				".." + displayMax);
 	}
 }

@@ -93,8 +93,8 @@ public final class Stylizer implements AutoCloseable {
 
 	/**
 	 * The audio embedding of a mix (what the generator is conditioned on): the embedding of the summed waveform, or,
-	 * for an {@link MixMode#EMBEDDING} mix of several sounds, the share-weighted mean of each sound's embedding at the
-	 * mix's strength.
+	 * for an {@link MixMode#EMBEDDING} mix of several sounds, the share-weighted mean of each sound's embedding. The
+	 * mix's strength is not part of it: pass it on with {@link StylizeSettings#withStrength}.
 	 */
 	public float[] embed(SoundMix mix) throws IOException {
 		if (mix.mode() == MixMode.WAVEFORM || mix.sounds().size() == 1)
@@ -106,8 +106,7 @@ public final class Stylizer implements AutoCloseable {
 		for (int i = 0; i < mix.sounds().size(); i++) {
 			double share = mix.share(i);
 			if (share == 0) continue; // a sound at weight 0 is not heard (nor decoded)
-			float[] e = embedWaveform(AudioFrontEnd.prepare(SoundMix.of(mix.sounds().get(i)).withStrength(mix
-				.strength())));
+			float[] e = embedWaveform(AudioFrontEnd.prepare(mix.sounds().get(i)));
 			if (mean == null) mean = new float[e.length];
 			for (int k = 0; k < e.length; k++)
 				mean[k] += (float) (share * e[k]);
@@ -128,11 +127,19 @@ public final class Stylizer implements AutoCloseable {
 		});
 	}
 
-	/** Restyles a 2-D image (grey RealType, ARGBType, or X-Y-3 channels) to match a mix. Same size, RGB. */
+	/**
+	 * Restyles a 2-D image (grey RealType, ARGBType, or X-Y-3 channels) to match a mix, at the mix's strength times
+	 * the settings' one. Same size, RGB.
+	 */
 	public Img<ARGBType> stylize(RandomAccessibleInterval<?> image, SoundMix mix, StylizeSettings settings,
 		Progress progress) throws IOException
 	{
-		return stylize(image, embed(mix), settings, progress);
+		return stylize(image, embed(mix), withStrengthOf(mix, settings), progress);
+	}
+
+	/** The settings with the mix's strength folded in (they multiply), for the embedding overloads. */
+	public static StylizeSettings withStrengthOf(SoundMix mix, StylizeSettings settings) {
+		return mix.strength() == 1 ? settings : settings.withStrength(settings.strength * mix.strength());
 	}
 
 	/** As above, with an embedding computed once by {@link #embed} (stacks, sweeps, movies). */
@@ -157,10 +164,12 @@ public final class Stylizer implements AutoCloseable {
 		if (settings.workSize != StylizeSettings.NATIVE && Math.max(w, h) > settings.workSize) {
 			int[] low = Resampling.workingSize(w, h, settings.workSize);
 			PlanarImage small = Resampling.resize(input, low[0], low[1]);
-			PlanarImage restyled = network(small, embedding, settings, progress);
+			PlanarImage restyled = settings.strength == 0 ? small : StrengthBlend.apply(small, network(small, embedding,
+				settings, progress), settings.strength);
 			return DetailTransfer.apply(input, small, restyled);
 		}
-		return network(input, embedding, settings, progress);
+		if (settings.strength == 0) return input.copy(); // no change asked for: no network pass
+		return StrengthBlend.apply(input, network(input, embedding, settings, progress), settings.strength);
 	}
 
 	/** Runs the generator on every pixel of {@code x}: in one piece, or in tiles sharing norm statistics. */

@@ -107,8 +107,43 @@ class StylizerTest {
 	}
 
 	/**
-	 * Embedding mixing is the share-weighted mean of each sound's own embedding (weights as shares, strength applied
-	 * to each sound), so a cross-fade moves the embedding in a straight line; waveform mixing encodes the sum once.
+	 * The strength dial scales the model's change: 0 gives the input back, 0.5 lands halfway (before clipping), and
+	 * the distance from the input rises with the strength, at the working size and after the change is brought back
+	 * to full resolution. The sound's embedding does not depend on it.
+	 */
+	@Test
+	void strengthScalesTheChangeFromTheInput() throws Exception {
+		Sound noise = Sound.samples(TestSignals.noise(16000, 3), 16000, "noise");
+		assertArrayEquals(noiseEmbedding, stylizer.embed(SoundMix.of(noise).withStrength(0.25)), 0f);
+		PlanarImage in = TestSignals.scene(48, 40, 3);
+		StylizeSettings at = StylizeSettings.defaults().withNativeResolution();
+		PlanarImage full = stylizer.stylize(in, noiseEmbedding, at, Progress.NONE);
+		PlanarImage half = stylizer.stylize(in, noiseEmbedding, at.withStrength(0.5), Progress.NONE);
+		for (int i = 0; i < in.data.length; i++)
+			assertEquals((in.data[i] + full.data[i]) / 2, half.data[i], 1e-5, "sample " + i);
+		assertArrayEquals(in.data, stylizer.stylize(in, noiseEmbedding, at.withStrength(0), Progress.NONE).data, 0f);
+		PlanarImage big = TestSignals.scene(300, 200, 4); // above the working size: the reduced path
+		double last = -1;
+		for (double strength : new double[] { 0, 0.25, 0.5, 1, 2 }) {
+			PlanarImage out = stylizer.stylize(big, noiseEmbedding, StylizeSettings.defaults().withWorkSize(64)
+				.withStrength(strength), Progress.NONE);
+			double d = 0;
+			for (int i = 0; i < big.data.length; i++)
+				d += Math.abs(out.data[i] - big.data[i]);
+			if (strength == 0) assertEquals(0, d, 1e-3, "strength 0 is the input");
+			assertTrue(d > last, "strength " + strength + ": distance " + d + " after " + last);
+			last = d;
+		}
+		assertThrows(IllegalArgumentException.class, () -> StylizeSettings.defaults().withStrength(-0.1));
+		assertThrows(IllegalArgumentException.class, () -> StylizeSettings.defaults().withStrength(
+			SoundMix.MAX_STRENGTH + 1));
+		assertEquals(0.3, Stylizer.withStrengthOf(SoundMix.of(noise).withStrength(0.6), StylizeSettings.defaults()
+			.withStrength(0.5)).strength, 1e-12, "a mix's strength and the settings' multiply");
+	}
+
+	/**
+	 * Embedding mixing is the share-weighted mean of each sound's own embedding (weights as shares), so a cross-fade
+	 * moves the embedding in a straight line; waveform mixing encodes the sum once.
 	 */
 	@Test
 	void embeddingMixIsTheWeightedMeanOfTheSoundsEmbeddings() throws Exception {

@@ -14,6 +14,7 @@ import org.audiostyle.audio.AudioWindow;
 import org.audiostyle.audio.Sound;
 import org.audiostyle.audio.MixMode;
 import org.audiostyle.audio.SoundMix;
+import org.audiostyle.stylize.Stylizer;
 
 /**
  * The three operations behind the menu commands and the macro functions: restyle every plane with one sound (or a
@@ -34,7 +35,7 @@ public final class Restyle {
 		Inputs.sound(r.sound, "sound");
 		Inputs.optionalSound(r.sound2, "sound2");
 		Inputs.range(r.mix, 0, 1, "mix");
-		Inputs.atLeast(r.strength, 0, "strength");
+		Inputs.range(r.strength, 0, SoundMix.MAX_STRENGTH, "strength");
 		Inputs.window(r.window);
 		Inputs.workSize(r.worksize);
 		Inputs.atLeast(r.feather, 0, "feather");
@@ -49,8 +50,8 @@ public final class Restyle {
 		SoundMix mix = mixOf(r, r.mix).withStrength(r.strength);
 		monitor.progress(0, "Listening to " + mix);
 		float[] embedding = session.embed(mix);
-		ImageStack stack = StackRestyler.run(StackRestyler.Plane.allOf(imp), mask(imp, r.feather), r.settings(), (i,
-			plane, s, p) -> session.stylize(plane, embedding, s, p), monitor);
+		ImageStack stack = StackRestyler.run(StackRestyler.Plane.allOf(imp), mask(imp, r.feather), Stylizer
+			.withStrengthOf(mix, r.settings()), (i, plane, s, p) -> session.stylize(plane, embedding, s, p), monitor);
 		ImagePlus out = new ImagePlus(Titles.of(imp.getTitle(), r.sound, r.sound2, null), stack);
 		out.setDimensions(imp.getNChannels(), imp.getNSlices(), imp.getNFrames());
 		out.setOpenAsHyperStack(imp.isHyperStack());
@@ -74,17 +75,21 @@ public final class Restyle {
 		for (int k = 0; k < r.frames; k++)
 			values[k] = r.frames == 1 ? r.from : r.from + (r.to - r.from) * k / (r.frames - 1);
 		float[][] embeddings = new float[r.frames][];
+		double[] strengths = new double[r.frames];
 		List<String> labels = new ArrayList<>();
 		for (int k = 0; k < r.frames; k++) {
 			if (monitor.cancelled()) throw new java.util.concurrent.CancellationException("Cancelled while listening");
 			SoundMix m = byMix ? mixOf(r, values[k]).withStrength(r.strength) : mixOf(r, r.mix).withStrength(
 				values[k]);
-			embeddings[k] = session.embed(m);
+			// a strength sweep hears the same sound in every frame: embed it once
+			embeddings[k] = byMix || k == 0 ? session.embed(m) : embeddings[0];
+			strengths[k] = m.strength();
 			labels.add(String.format(Locale.ROOT, "%s=%.3f", byMix ? "mix" : "strength", values[k]));
 		}
 		ImagePlus imp = r.image;
 		ImageStack stack = StackRestyler.run(StackRestyler.Plane.currentOf(imp, labels), mask(imp, r.feather), r
-			.settings(), (i, plane, s, p) -> session.stylize(plane, embeddings[i], s, p), monitor);
+			.settings(), (i, plane, s, p) -> session.stylize(plane, embeddings[i], s.withStrength(s.strength *
+				strengths[i]), p), monitor);
 		ImagePlus out = new ImagePlus(Titles.of(imp.getTitle(), r.sound, r.sound2, (byMix ? "mix" : "strength") +
 			" sweep"), stack);
 		out.setDimensions(1, 1, r.frames);
@@ -114,13 +119,14 @@ public final class Restyle {
 			monitor.progress(0.2 * k / starts.length, "Listening at " + String.format(Locale.ROOT, "%.2f s", starts[k]));
 			Sound s = Sound.file(r.sound.toPath(), duration <= SoundTimeline.WINDOW_SECONDS ? AudioWindow.start()
 				: AudioWindow.at(starts[k]));
-			embeddings[k] = session.embed(SoundMix.of(s).withStrength(r.strength));
+			embeddings[k] = session.embed(SoundMix.of(s));
 			labels.add(String.format(Locale.ROOT, "t=%.2f s", starts[k]));
 		}
 		float[][] smoothed = SoundTimeline.smooth(embeddings, r.smoothing * r.fps);
 		ImagePlus imp = r.image;
 		ImageStack stack = StackRestyler.run(StackRestyler.Plane.currentOf(imp, labels), mask(imp, r.feather), r
-			.settings(), (i, plane, s, p) -> session.stylize(plane, smoothed[i], s, p), scaled(monitor, 0.2));
+			.settings().withStrength(r.strength), (i, plane, s, p) -> session.stylize(plane, smoothed[i], s, p), scaled(
+				monitor, 0.2));
 		ImagePlus out = new ImagePlus(Titles.of(imp.getTitle(), r.sound, null, "movie"), stack);
 		out.setDimensions(1, 1, starts.length);
 		Calibration cal = calibrationOf(imp);
@@ -150,8 +156,8 @@ public final class Restyle {
 			Inputs.range(r.to, 0, 1, "to");
 		}
 		else {
-			Inputs.atLeast(r.from, 0, "from");
-			Inputs.atLeast(r.to, 0, "to");
+			Inputs.range(r.from, 0, SoundMix.MAX_STRENGTH, "from");
+			Inputs.range(r.to, 0, SoundMix.MAX_STRENGTH, "to");
 		}
 		return byMix;
 	}

@@ -33,7 +33,8 @@ public class SoundSweep extends AudioStyleCommand {
 	private String mixmode = org.audiostyle.audio.SoundMix.DEFAULT_MODE.label();
 
 	@Parameter(label = "Vary", choices = { "strength", "mix" },
-		description = "strength: the sound gets louder; mix: cross-fade from the first sound to the second.")
+		description = "strength: from the input (0) to the full restyle (1) and beyond; mix: cross-fade from the " +
+			"first sound to the second.")
 	private String vary = "strength";
 
 	@Parameter(label = "From", min = "0", stepSize = "0.1")
@@ -46,7 +47,7 @@ public class SoundSweep extends AudioStyleCommand {
 	private int frames = 5;
 
 	@Parameter(label = "Strength (mix sweep)", min = "0", stepSize = "0.1",
-		description = "The sound level during a mix sweep.")
+		description = "The strength during a mix sweep (1 = the full restyle).")
 	private double strength = 1.0;
 
 	@Parameter(label = "Sound window", description = "Which 3 s to hear: loudest, start, or a time in seconds.")

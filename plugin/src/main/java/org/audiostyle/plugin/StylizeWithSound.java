@@ -40,8 +40,9 @@ public class StylizeWithSound extends AudioStyleCommand {
 		description = "How two sounds are combined: embedding blends evenly; waveform sums the recordings (the paper).")
 	private String mixmode = org.audiostyle.audio.SoundMix.DEFAULT_MODE.label();
 
-	@Parameter(label = "Strength", min = "0", max = "10", stepSize = "0.1",
-		description = "How loud the model hears the sound: 0 changes little, 1 = as recorded, more exaggerates.")
+	@Parameter(label = "Strength", min = "0", max = "4", stepSize = "0.1",
+		description = "How much of the model's change to apply: 0 = the input unchanged, 1 = the full restyle, more " +
+			"exaggerates.")
 	private double strength = 1.0;
 
 	@Parameter(label = "Sound window", description = "Which 3 s to hear: loudest, start, or a time in seconds.")

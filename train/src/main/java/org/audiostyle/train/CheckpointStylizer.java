@@ -11,6 +11,7 @@ import ai.djl.ndarray.types.Shape;
 
 import org.audiostyle.audio.AudioFrontEnd;
 import org.audiostyle.audio.SoundMix;
+import org.audiostyle.stylize.StrengthBlend;
 import org.audiostyle.stylize.StylizeFunction;
 import org.audiostyle.image.PlanarImage;
 
@@ -71,7 +72,8 @@ public final class CheckpointStylizer implements StylizeFunction, AutoCloseable 
 			NDArray emb = nets.embed(nets.spectrogram(m.create(wav, new Shape(1, wav.length))), false);
 			NDArray in = m.create(image.toNetworkRange(), new Shape(1, 3, image.height, image.width));
 			NDArray out = nets.generator().infer(m, in, emb, null);
-			return PlanarImage.fromNetworkRange(image.width, image.height, out.toFloatArray()).clamp();
+			return StrengthBlend.apply(image, PlanarImage.fromNetworkRange(image.width, image.height, out.toFloatArray())
+				.clamp(), sound.strength());
 		}
 	}
 
