@@ -114,6 +114,8 @@ public final class TrainConfig {
 	 * chance (measured: loss 1.0-1.4 against log 4 = 1.39 after 150 steps).
 	 */
 	public int pretrainBatch = 0;
+	/** SpecAugment-style masking of the audio encoder's spectrograms (see SpectrogramMasking). */
+	public boolean specAugment = false;
 	/** Random 3 s window of each clip per draw (else its first 3 s). */
 	public boolean randomAudioWindow = true;
 	public boolean flip = true;

@@ -188,11 +188,16 @@ public final class Trainer implements AutoCloseable {
 		return Engine.getInstance().newGradientCollector();
 	}
 
+	/** What the audio encoder learns from: the spectrogram, masked when {@link TrainConfig#specAugment} is on. */
+	private NDArray encoderInput(NDArray spectrogram) {
+		return config.specAugment ? SpectrogramMasking.apply(spectrogram, dataRng) : spectrogram;
+	}
+
 	private StepLosses pretrainStep(NDArray paired, NDArray wav, double lr) {
 		StepLosses l = new StepLosses("pretrain");
 		NDArray spec = nets.spectrogram(wav);
 		try (GradientCollector gc = collector()) {
-			NDArray emb = nets.embed(spec, true);
+			NDArray emb = nets.embed(encoderInput(spec), true);
 			NDArray loss = InfoNce.symmetric(critic.embedImage(paired, false), critic.embedAudio(emb, false),
 				(float) config.avTau);
 			gc.backward(Ops.mul(loss, (float) config.avCritic));
@@ -218,7 +223,7 @@ public final class Trainer implements AutoCloseable {
 
 		NDArray emb, generated, fake;
 		try (GradientCollector gc = collector()) {
-			emb = nets.embed(spec, true);
+			emb = nets.embed(encoderInput(spec), true);
 		mark("audio embed");
 			generated = nets.generate(sources, identity ? NDArrays.concat(new NDList(emb, emb), 0) : emb);
 			fake = identity ? generated.get("0:" + n) : generated;
@@ -416,17 +421,27 @@ public final class Trainer implements AutoCloseable {
 		return load(file, BRANCHABLE, true);
 	}
 
+	/**
+	 * What a fine-tune may change besides the {@link #BRANCHABLE} settings: ones that act on the audio encoder too, so
+	 * a branch from pre-training with them changed would not equal a fresh run.
+	 */
+	static final Set<String> FINE_TUNABLE = Set.of("specAugment");
+
 	/** Restores a checkpoint whose run may differ from this one's configuration in {@code mayDiffer} only. */
 	private boolean load(Path file, Set<String> mayDiffer, boolean branch) throws IOException {
 		try (NDManager m = root.newSubManager()) {
 			Checkpoint ck = Checkpoint.read(file, m);
 			TrainConfig stored = TrainConfig.fromJson(ck.meta.get("config").toString());
+			long at = ck.meta.get("step").getAsLong();
+			boolean fineTune = branch && at > stored.pretrainSteps;
+			if (fineTune) {
+				mayDiffer = new java.util.HashSet<>(mayDiffer);
+				mayDiffer.addAll(FINE_TUNABLE);
+			}
 			String mismatch = Trainer.differences(stored, config, mayDiffer);
 			if (mismatch != null) throw new IOException("Checkpoint " + file + " belongs to a run with other settings (" +
 				mismatch + "). " + (branch ? "A branch may change only " + new TreeSet<>(mayDiffer) + "." :
 					"Resume with the run's own configuration (" + stored.recipe + "), or start a new run."));
-			long at = ck.meta.get("step").getAsLong();
-			boolean fineTune = branch && at > stored.pretrainSteps;
 			Map<String, NDArray> byName = new LinkedHashMap<>();
 			for (NDArray a : ck.arrays)
 				byName.put(a.getName(), a);

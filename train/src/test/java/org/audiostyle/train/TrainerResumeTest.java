@@ -113,6 +113,11 @@ public class TrainerResumeTest {
 			assertArrayEquals(fresh.get(k), branched.get(k), 1e-6f, k);
 		TrainConfig fineTune = TinyData.config(4, 2);
 		fineTune.sceneStatistics = 1;
+		fineTune.specAugment = true;
+		try (Trainer t = new Trainer(fineTune, data)) {
+			IOException e = assertThrows(IOException.class, () -> t.branchFrom(atPretrainEnd));
+			assertTrue(e.getMessage().contains("specAugment"), "masking acts in pre-training: " + e.getMessage());
+		}
 		try (Trainer t = new Trainer(fineTune, data)) {
 			assertTrue(t.branchFrom(afterGan), "a GAN-phase checkpoint is fine-tuned");
 			assertEquals(2, t.step(), "this run's GAN schedule starts from its beginning");
