@@ -77,7 +77,7 @@ class MacroExtensionsTest {
 		assertError("newImage(\"beach\", \"8-bit ramp\", 32, 24, 1); Ext.stylize(\"beach\", \"/no/rain.wav\", 1);",
 			"Sound file not found: /no/rain.wav ('sound')");
 		assertError("newImage(\"beach\", \"8-bit ramp\", 32, 24, 1); Ext.stylize(\"\", \"" + rain + "\", -1);",
-			"'strength' must be a finite number >= 0, got -1.");
+			"'strength' must be between 0 and 4, got -1.");
 		assertError("newImage(\"beach\", \"8-bit ramp\", 32, 24, 1); Ext.mix(\"\", \"" + rain + "\", \"\", 0.5, 1);",
 			"No sound file given for 'sound2'");
 		assertError("newImage(\"beach\", \"8-bit ramp\", 32, 24, 1); Ext.mix(\"\", \"" + rain + "\", \"" + rain +
