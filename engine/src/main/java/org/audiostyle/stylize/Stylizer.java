@@ -97,21 +97,7 @@ public final class Stylizer implements AutoCloseable {
 	 * mix's strength is not part of it: pass it on with {@link StylizeSettings#withStrength}.
 	 */
 	public float[] embed(SoundMix mix) throws IOException {
-		if (mix.mode() == MixMode.WAVEFORM || mix.sounds().size() == 1)
-			return embedWaveform(AudioFrontEnd.prepare(mix));
-		if (mix.weights().stream().mapToDouble(Double::doubleValue).sum() <= 0)
-			throw new IllegalArgumentException("Embedding mixing takes the weights as shares; at least one must be " +
-				"above 0, got " + mix.weights());
-		float[] mean = null;
-		for (int i = 0; i < mix.sounds().size(); i++) {
-			double share = mix.share(i);
-			if (share == 0) continue; // a sound at weight 0 is not heard (nor decoded)
-			float[] e = embedWaveform(AudioFrontEnd.prepare(mix.sounds().get(i)));
-			if (mean == null) mean = new float[e.length];
-			for (int k = 0; k < e.length; k++)
-				mean[k] += (float) (share * e[k]);
-		}
-		return mean;
+		return MixEmbedding.of(mix, this::embedWaveform);
 	}
 
 	/** The embedding of a prepared waveform: 48,000 samples at 16 kHz, as {@link AudioFrontEnd#prepare} makes. */
@@ -137,9 +123,14 @@ public final class Stylizer implements AutoCloseable {
 		return stylize(image, embed(mix), withStrengthOf(mix, settings), progress);
 	}
 
-	/** The settings with the mix's strength folded in (they multiply), for the embedding overloads. */
+	/**
+	 * The settings with the mix's strength folded in (they multiply), for the embedding overloads. Each factor was
+	 * checked against 0..{@link SoundMix#MAX_STRENGTH} where it was set, so the product is capped there rather than
+	 * rejected: two strong dials together mean "as strong as allowed", not a bad argument.
+	 */
 	public static StylizeSettings withStrengthOf(SoundMix mix, StylizeSettings settings) {
-		return mix.strength() == 1 ? settings : settings.withStrength(settings.strength * mix.strength());
+		return mix.strength() == 1 ? settings : settings.withStrength(Math.min(SoundMix.MAX_STRENGTH, settings.strength *
+			mix.strength()));
 	}
 
 	/** As above, with an embedding computed once by {@link #embed} (stacks, sweeps, movies). */

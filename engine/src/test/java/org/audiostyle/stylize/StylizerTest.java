@@ -139,6 +139,8 @@ class StylizerTest {
 			SoundMix.MAX_STRENGTH + 1));
 		assertEquals(0.3, Stylizer.withStrengthOf(SoundMix.of(noise).withStrength(0.6), StylizeSettings.defaults()
 			.withStrength(0.5)).strength, 1e-12, "a mix's strength and the settings' multiply");
+		assertEquals(SoundMix.MAX_STRENGTH, Stylizer.withStrengthOf(SoundMix.of(noise).withStrength(3), StylizeSettings
+			.defaults().withStrength(3)).strength, 1e-12, "a product above the maximum is capped, not rejected");
 	}
 
 	/**

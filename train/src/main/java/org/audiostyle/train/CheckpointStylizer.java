@@ -11,6 +11,7 @@ import ai.djl.ndarray.types.Shape;
 
 import org.audiostyle.audio.AudioFrontEnd;
 import org.audiostyle.audio.SoundMix;
+import org.audiostyle.stylize.MixEmbedding;
 import org.audiostyle.stylize.StrengthBlend;
 import org.audiostyle.stylize.StylizeFunction;
 import org.audiostyle.image.PlanarImage;
@@ -18,8 +19,8 @@ import org.audiostyle.image.PlanarImage;
 /**
  * Stylizes with the generator and audio encoder of a training checkpoint, at the image's own size (the generator is
  * fully convolutional), so a run can be looked at and evaluated before it is exported as a model package. The sound
- * goes through the project's audio front end ({@link AudioFrontEnd#prepare(SoundMix)}); the audio encoder runs in
- * inference mode. Not thread-safe.
+ * goes through the project's audio front end ({@link AudioFrontEnd#prepare(SoundMix)}) and is mixed as the exported
+ * model would mix it ({@link MixEmbedding}); the audio encoder runs in inference mode. Not thread-safe.
  */
 public final class CheckpointStylizer implements StylizeFunction, AutoCloseable {
 
@@ -67,13 +68,19 @@ public final class CheckpointStylizer implements StylizeFunction, AutoCloseable 
 
 	@Override
 	public PlanarImage stylize(PlanarImage image, SoundMix sound) throws IOException {
-		float[] wav = AudioFrontEnd.prepare(sound);
+		float[] embedding = MixEmbedding.of(sound, this::embedWaveform);
 		try (NDManager m = manager.newSubManager()) {
-			NDArray emb = nets.embed(nets.spectrogram(m.create(wav, new Shape(1, wav.length))), false);
+			NDArray emb = m.create(embedding, new Shape(1, embedding.length));
 			NDArray in = m.create(image.toNetworkRange(), new Shape(1, 3, image.height, image.width));
 			NDArray out = nets.generator().infer(m, in, emb, null);
 			return StrengthBlend.apply(image, PlanarImage.fromNetworkRange(image.width, image.height, out.toFloatArray())
 				.clamp(), sound.strength());
+		}
+	}
+
+	private float[] embedWaveform(float[] wav) {
+		try (NDManager m = manager.newSubManager()) {
+			return nets.embed(nets.spectrogram(m.create(wav, new Shape(1, wav.length))), false).toFloatArray();
 		}
 	}
 

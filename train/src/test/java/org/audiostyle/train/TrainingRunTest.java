@@ -112,6 +112,14 @@ public class TrainingRunTest {
 			for (int i = 0; i < low.data.length; i++)
 				diff += Math.abs(low.data[i] - high.data[i]);
 			assertTrue(diff > 0, "different sounds give different images");
+
+			// a mix is mixed as its mode says (the exported model's default is the embedding mean), not always summed
+			org.audiostyle.audio.SoundMix halfway = org.audiostyle.audio.SoundMix.crossfade(org.audiostyle.audio.Sound
+				.file(data.resolve("sounds/low/a.wav")), org.audiostyle.audio.Sound.file(data.resolve(
+					"sounds/high/c.wav")), 0.5);
+			float[] byWaveform = st.stylize(in, halfway.withMode(org.audiostyle.audio.MixMode.WAVEFORM)).data;
+			float[] byEmbedding = st.stylize(in, halfway.withMode(org.audiostyle.audio.MixMode.EMBEDDING)).data;
+			assertTrue(!java.util.Arrays.equals(byWaveform, byEmbedding), "the mix mode is honoured");
 		}
 
 		// export from a checkpoint gives the same weights as the end of the run
