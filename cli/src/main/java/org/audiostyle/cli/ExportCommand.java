@@ -23,9 +23,13 @@ final class ExportCommand implements Callable<Integer> {
 	@Option(names = "--name", description = "Model name (default: the output's file name).")
 	String name;
 
+	@Option(names = "--average", paramLabel = "N", defaultValue = "1", description = "Average the weights of the N " +
+		"newest checkpoints up to the chosen one (smooths GAN training's swings; default: ${DEFAULT-VALUE}, none).")
+	int average;
+
 	@Override
 	public Integer call() throws Exception {
-		Training.export(run, out, new PackageExporter(name, 0));
+		Training.export(run, average, out, new PackageExporter(name, 0));
 		System.err.println("wrote " + out);
 		return 0;
 	}

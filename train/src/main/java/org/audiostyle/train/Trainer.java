@@ -427,6 +427,57 @@ public final class Trainer implements AutoCloseable {
 	 */
 	static final Set<String> FINE_TUNABLE = Set.of("specAugment");
 
+	/**
+	 * Replaces the exported networks' weights and buffers (generator "G" and audio encoder "A", batch-norm running
+	 * statistics included) by their mean over the loaded checkpoint and {@code others} (checkpoints of the same run):
+	 * Polyak averaging of the final stretch of a run, which smooths the checkpoint-to-checkpoint swings of GAN
+	 * training. Training-only networks and optimiser state are left as loaded (an averaged trainer is for export).
+	 */
+	public void averageWith(List<Path> others) throws IOException {
+		List<ParameterGroup> exported = List.of(nets.generatorParams(), nets.audioParams());
+		Map<String, double[]> sums = new LinkedHashMap<>();
+		for (ParameterGroup g : exported)
+			for (Map.Entry<String, NDArray> e : g.all().entrySet())
+				sums.put(g.name() + "/" + e.getKey(), toDoubles(e.getValue().toFloatArray()));
+		for (Path file : others)
+			try (NDManager m = root.newSubManager()) {
+				Checkpoint ck = Checkpoint.read(file, m);
+				String mismatch = Trainer.differences(TrainConfig.fromJson(ck.meta.get("config").toString()), config,
+					Set.of());
+				if (mismatch != null) throw new IOException("Checkpoint " + file + " belongs to a run with other " +
+					"settings (" + mismatch + "); only checkpoints of one run can be averaged.");
+				Map<String, NDArray> byName = new LinkedHashMap<>();
+				for (NDArray a : ck.arrays)
+					byName.put(a.getName(), a);
+				for (Map.Entry<String, double[]> e : sums.entrySet()) {
+					NDArray src = byName.get(e.getKey());
+					if (src == null) throw new IOException("Checkpoint " + file + " lacks " + e.getKey());
+					float[] v = src.toFloatArray();
+					double[] acc = e.getValue();
+					if (v.length != acc.length) throw new IOException("Checkpoint " + file + ": " + e.getKey() +
+						" has " + v.length + " values, expected " + acc.length);
+					for (int i = 0; i < v.length; i++)
+						acc[i] += v[i];
+				}
+			}
+		int n = others.size() + 1;
+		for (ParameterGroup g : exported)
+			for (Map.Entry<String, NDArray> e : g.all().entrySet()) {
+				double[] acc = sums.get(g.name() + "/" + e.getKey());
+				float[] mean = new float[acc.length];
+				for (int i = 0; i < acc.length; i++)
+					mean[i] = (float) (acc[i] / n);
+				e.getValue().set(mean);
+			}
+	}
+
+	private static double[] toDoubles(float[] v) {
+		double[] d = new double[v.length];
+		for (int i = 0; i < v.length; i++)
+			d[i] = v[i];
+		return d;
+	}
+
 	/** Restores a checkpoint whose run may differ from this one's configuration in {@code mayDiffer} only. */
 	private boolean load(Path file, Set<String> mayDiffer, boolean branch) throws IOException {
 		try (NDManager m = root.newSubManager()) {

@@ -215,10 +215,31 @@ public final class Training {
 	 * file). Needs no training data.
 	 */
 	public static void export(Path runDirOrCheckpoint, Path destination, ModelExporter exporter) throws IOException {
+		export(runDirOrCheckpoint, 1, destination, exporter);
+	}
+
+	/**
+	 * As {@link #export(Path, Path, ModelExporter)}, with the weights averaged over the {@code average} newest
+	 * checkpoints of the run up to and including the chosen one ({@link Trainer#averageWith}); 1 = no averaging.
+	 */
+	public static void export(Path runDirOrCheckpoint, int average, Path destination, ModelExporter exporter)
+		throws IOException {
 		Path ck = Files.isDirectory(runDirOrCheckpoint) ? Checkpoint.latest(runDirOrCheckpoint.resolve("checkpoints")) :
 			runDirOrCheckpoint;
 		if (ck == null || !Files.isRegularFile(ck)) throw new IOException("No checkpoint found at " +
 			runDirOrCheckpoint + " (expected a run folder with checkpoints/step-*.ckpt, or a .ckpt file).");
+		if (average < 1) throw new IllegalArgumentException("--average takes a number of checkpoints, 1 or more; got " +
+			average);
+		List<Path> earlier = new ArrayList<>();
+		if (average > 1) {
+			long step = Checkpoint.stepOf(ck);
+			for (Path p : Checkpoint.list(ck.toAbsolutePath().getParent()))
+				if (Checkpoint.stepOf(p) < step) earlier.add(p);
+			earlier = earlier.subList(Math.max(0, earlier.size() - (average - 1)), earlier.size());
+			if (earlier.size() < average - 1) throw new IOException("Averaging " + average + " checkpoints needs " +
+				(average - 1) + " before " + ck.getFileName() + " in " + ck.toAbsolutePath().getParent() + "; found " +
+				earlier.size() + ". Ask for fewer (--average " + (earlier.size() + 1) + ").");
+		}
 		TrainConfig config;
 		DjlRuntime.engine();
 		try (ai.djl.ndarray.NDManager m = DjlRuntime.engine().newBaseManager()) {
@@ -226,12 +247,15 @@ public final class Training {
 		}
 		try (Trainer t = new Trainer(config, placeholderData(config))) {
 			t.loadCheckpoint(ck);
+			if (!earlier.isEmpty()) t.averageWith(earlier);
 			Map<String, String> info = new LinkedHashMap<>();
 			info.put("recipe", config.recipe);
 			info.put("steps", String.valueOf(t.step()));
 			info.put("crop", String.valueOf(config.crop));
 			info.put("trainingSeconds", String.format(Locale.ROOT, "%.0f", t.elapsedSeconds()));
 			info.put("checkpoint", ck.getFileName().toString());
+			if (!earlier.isEmpty()) info.put("averagedWith", earlier.stream().map(p -> p.getFileName().toString())
+				.collect(java.util.stream.Collectors.joining(", ")));
 			info.put("trainConfig", config.toJson());
 			t.export(exporter, info, destination);
 		}

@@ -126,6 +126,32 @@ public class TrainingRunTest {
 		Path exported = dir.resolve("exported");
 		Training.export(a, exported, new PackageExporter());
 		assertSameArrays(a.resolve("model/generator.params"), exported.resolve("generator.params"));
+
+		// an averaged export holds the element-wise mean of the two checkpoints' weights (and says which it averaged)
+		Path second = dir.resolve("second");
+		Training.export(a.resolve("checkpoints/step-000000002.ckpt"), second, new PackageExporter());
+		Path averaged = dir.resolve("averaged");
+		Training.export(a, 2, averaged, new PackageExporter());
+		for (String file : List.of("generator.params", "audio.params"))
+			try (NDManager m = NDManager.newBaseManager()) {
+				NDList last = NDList.decode(m, Files.readAllBytes(exported.resolve(file)));
+				NDList earlier = NDList.decode(m, Files.readAllBytes(second.resolve(file)));
+				NDList mean = NDList.decode(m, Files.readAllBytes(averaged.resolve(file)));
+				boolean changed = false;
+				for (int i = 0; i < mean.size(); i++) {
+					float[] x = last.get(i).toFloatArray(), y = earlier.get(i).toFloatArray(), z = mean.get(i)
+						.toFloatArray();
+					for (int k = 0; k < z.length; k++) {
+						assertEquals((x[k] + y[k]) / 2, z[k], 1e-6f, mean.get(i).getName());
+						changed |= x[k] != y[k];
+					}
+				}
+				assertTrue(changed, "the two checkpoints differ, so the test can fail");
+			}
+		assertTrue(Files.readString(averaged.resolve("model.json")).contains("step-000000002.ckpt"));
+		IOException tooMany = assertThrows(IOException.class, () -> Training.export(a, 3, dir.resolve("x"),
+			new PackageExporter()));
+		assertTrue(tooMany.getMessage().contains("--average 2"), tooMany.getMessage());
 	}
 
 	private static List<String> stripSeconds(List<String> rows) {
