@@ -22,9 +22,35 @@ public final class StepBenchmark {
 		TrainConfig c = args.length > 0 && args[0].endsWith(".json") ? TrainConfig.read(java.nio.file.Path.of(args[0])) :
 			TrainConfig.recipe(args.length > 0 ? args[0] : TrainConfig.SOUND_AWARE);
 		int steps = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+		if (args.length > 2 && args[2].equals("--compare-passes")) {
+			comparePasses(c, steps, args.length > 3 ? Integer.parseInt(args[3]) : 3);
+			return;
+		}
 		double[] r = measure(c, steps, true);
 		System.out.printf(Locale.ROOT, "%s crop %d batch %d %s: GAN step %.2f s, pre-training step %.2f s%n", c
 			.networkConfig(), c.crop, c.batch, c.recipe, r[0], r[1]);
+	}
+
+	/**
+	 * The GAN step with the generator's passes as eager layers and as the float32 script, alternately in one process
+	 * ({@code rounds} rounds of {@code steps} steps each); prints each round's medians and the median ratio.
+	 */
+	static void comparePasses(TrainConfig config, int steps, int rounds) {
+		List<Double> eager = new ArrayList<>(), scripted = new ArrayList<>();
+		for (int r = 0; r < rounds; r++)
+			for (String passes : new String[] { "eager", "scripted" }) {
+				TrainConfig c = TrainConfig.fromJson(config.toJson());
+				c.generatorPasses = passes;
+				c.pretrainSteps = 0;
+				double t = measure(c, steps)[0];
+				(passes.equals("eager") ? eager : scripted).add(t);
+				System.out.printf(Locale.ROOT, "round %d %-8s GAN step %.3f s%n", r + 1, passes, t);
+			}
+		eager.sort(null);
+		scripted.sort(null);
+		double e = eager.get(eager.size() / 2), s = scripted.get(scripted.size() / 2);
+		System.out.printf(Locale.ROOT, "%s crop %d batch %d: GAN step eager %.3f s, scripted %.3f s; scripted/eager " +
+			"%.2f%n", config.networkConfig(), config.crop, config.batch, e, s, s / e);
 	}
 
 	/** @return {median GAN step seconds, median pre-training step seconds (NaN if the recipe has none)} */

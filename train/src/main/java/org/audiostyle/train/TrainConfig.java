@@ -116,6 +116,12 @@ public final class TrainConfig {
 	public int pretrainBatch = 0;
 	/** SpecAugment-style masking of the audio encoder's spectrograms (see SpectrogramMasking). */
 	public boolean specAugment = false;
+	/**
+	 * How the generator's training passes run: "scripted" (one TorchScript module, float32, the same numbers as the
+	 * eager layers to float rounding, faster) or "eager" (DJL's layers). An execution detail: a run may switch on
+	 * resume.
+	 */
+	public String generatorPasses = "scripted";
 	/** Random 3 s window of each clip per draw (else its first 3 s). */
 	public boolean randomAudioWindow = true;
 	public boolean flip = true;
@@ -219,6 +225,8 @@ public final class TrainConfig {
 	public TrainConfig validate() {
 		network.toConfig();
 		check(crop >= 32 && crop % 4 == 0, "crop must be a multiple of 4 and at least 32, got " + crop);
+		check(generatorPasses.equals("scripted") || generatorPasses.equals("eager"), "generatorPasses must be " +
+			"\"scripted\" or \"eager\", got \"" + generatorPasses + "\"");
 		check(load == 0 || load >= crop, "load must be 0 (automatic) or at least crop, got " + load);
 		check(batch >= 1, "batch must be at least 1 (2 or more for the matching-aware and contrastive terms)");
 		check(steps >= 0 && pretrainSteps >= 0, "steps and pretrainSteps must be >= 0");

@@ -91,6 +91,7 @@ public final class Trainer implements AutoCloseable {
 		this.schedule = config.schedule();
 		this.nceLayers = config.nceLayers != null ? config.nceLayers.clone() : StyleNetworks.defaultNceLayers(config
 			.networkConfig());
+		if (config.generatorPasses.equals("scripted")) nets.useScriptedPasses(nceLayers);
 	}
 
 	public TrainConfig config() {
@@ -543,7 +544,7 @@ public final class Trainer implements AutoCloseable {
 		JsonObject ja = JsonParser.parseString(a.toJson()).getAsJsonObject();
 		JsonObject jb = JsonParser.parseString(b.toJson()).getAsJsonObject();
 		Set<String> skip = new HashSet<>(ignored);
-		skip.addAll(List.of("sampleEvery", "checkpointEvery", "keepCheckpoints"));
+		skip.addAll(List.of("sampleEvery", "checkpointEvery", "keepCheckpoints", "generatorPasses"));
 		for (String k : skip) {
 			ja.remove(k);
 			jb.remove(k);

@@ -6,7 +6,9 @@ package org.audiostyle.nn.script;
  * norm are accumulated in float32 by PyTorch in both.
  */
 public enum ScriptPrecision {
-	FP32(6, false), BF16(15, true);
+	FP32(6, false), BF16(15, true),
+	/** bfloat16 in the default layout (the training script's alternative; inference uses {@link #BF16}). */
+	BF16_NCHW(15, false);
 
 	/** c10::ScalarType codes: Float 6, BFloat16 15. */
 	private final int scalarType;
@@ -30,6 +32,11 @@ public enum ScriptPrecision {
 	/** A weight in the compute type (a no-op in float32). */
 	String weight(String tensor) {
 		return scalarType == 6 ? tensor : "torch.to(" + tensor + ", " + scalarType + ")";
+	}
+
+	/** Whether activations are kept channels-last. */
+	boolean channelsLast() {
+		return channelsLast;
 	}
 
 	public String id() {
