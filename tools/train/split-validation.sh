@@ -4,9 +4,18 @@
 # Deterministic: in each class folder, sorted by name, every 6th file (positions 3, 9, 15, ...) goes to validation.
 # The default model is trained on OUT/train and its checkpoint is chosen on OUT/validation, so the held-out test
 # folders (images_test/, sounds_test/) are read only by the final evaluation.
-# Usage: tools/train/split-validation.sh DATA_DIR OUT_DIR
+#
+# --by-recording: sounds are split by recording instead of by file, so that no recording has clips on both sides
+# (clips cut from one long recording are near-duplicates: a validation clip whose neighbours were trained on measures
+# memory, not generalisation). A file's recording is its name without a "_tNNNN" time suffix, and for ESC-10 clips
+# "esc10-FOLD-SOURCE-X" its freesound SOURCE id. Per class, recordings other than the largest go to validation, in
+# name order, until it holds a sixth of the class's files; a class with a single recording falls back to the
+# every-6th-file rule (said on stderr). Images are always split by file.
+# Usage: tools/train/split-validation.sh [--by-recording] DATA_DIR OUT_DIR
 set -euo pipefail
-if [ $# -ne 2 ]; then echo "usage: $0 DATA_DIR OUT_DIR" >&2; exit 2; fi
+by_recording=0
+if [ "${1:-}" = --by-recording ]; then by_recording=1; shift; fi
+if [ $# -ne 2 ]; then echo "usage: $0 [--by-recording] DATA_DIR OUT_DIR" >&2; exit 2; fi
 data=$(cd "$1" && pwd)
 out=$2
 for part in images sounds; do
@@ -14,6 +23,24 @@ for part in images sounds; do
 done
 [ -f "$data/cooccurrence.csv" ] || { echo "$data has no cooccurrence.csv" >&2; exit 2; }
 if [ -e "$out" ]; then echo "$out exists; remove it or choose another folder" >&2; exit 2; fi
+# The recording a sound file was cut from (see above).
+recording_of() {
+	basename "$1" | sed -E 's/\.[^.]*$//; s/_t[0-9]+$//; s/^esc10-[0-9]+-([0-9]+)-[A-Z]$/esc10-\1/'
+}
+
+# The recordings of a class folder to hold out, one per line (none when the class has a single recording).
+recordings_to_hold() {
+	local f
+	find "$1" -maxdepth 1 -type f | LC_ALL=C sort | while IFS= read -r f; do recording_of "$f"; done |
+		LC_ALL=C sort | uniq -c | awk '
+			{ count[$2] = $1; names[++n] = $2; total += $1; if ($1 > count[largest]) largest = $2 }
+			END {
+				if (n < 2) exit
+				for (i = 1; i <= n && held * 6 < total; i++)
+					if (names[i] != largest) { print names[i]; held += count[names[i]] }
+			}'
+}
+
 tmp="$out.tmp.$$"
 trap 'rm -rf "$tmp"' EXIT
 for split in train validation; do
@@ -24,9 +51,16 @@ for part in images sounds; do
 	for dir in "$data/$part"/*/; do
 		class=$(basename "$dir")
 		mkdir -p "$tmp/train/$part/$class" "$tmp/validation/$part/$class"
+		held=""
+		if [ $part = sounds ] && [ $by_recording = 1 ]; then
+			held=$(recordings_to_hold "$dir")
+			[ -n "$held" ] || echo "split-validation: $class has one recording; its sounds are split by file" >&2
+		fi
 		i=0
 		while IFS= read -r f; do
-			if [ $((i % 6)) -eq 3 ]; then split=validation; else split=train; fi
+			if [ -n "$held" ]; then
+				if grep -qxF "$(recording_of "$f")" <<< "$held"; then split=validation; else split=train; fi
+			elif [ $((i % 6)) -eq 3 ]; then split=validation; else split=train; fi
 			ln -s "$f" "$tmp/$split/$part/$class/$(basename "$f")"
 			i=$((i + 1))
 		done < <(find "$dir" -maxdepth 1 -type f | LC_ALL=C sort)
