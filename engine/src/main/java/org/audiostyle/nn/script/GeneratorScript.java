@@ -129,10 +129,10 @@ public final class GeneratorScript {
 				", 1, 1]), [1, " + config.embeddingDim + ", torch.size(" + x + ", 2), torch.size(" + x + ", 3)])");
 			x = b.let(precision.toLayout("torch.cat([" + x + ", " + e + "], 1)"));
 		}
-		x = b.blurUp(x, "model_up.0", upIn);
+		x = b.blurUp(x, "model_up.0");
 		x = b.conv(x, "model_up.1", 1, 1, 1);
 		x = b.normRelu(x, "model_up.2", concat ? -1 : 0, true);
-		x = b.blurUp(x, "model_up.4", 4 * ngf);
+		x = b.blurUp(x, "model_up.4");
 		x = b.conv(x, "model_up.5", 1, 1, 1);
 		x = b.normRelu(x, "model_up.6", concat ? -1 : 1, true);
 		if (mode == Mode.RECORD) {
@@ -147,62 +147,19 @@ public final class GeneratorScript {
 		return head.toString();
 	}
 
-	/** Statement builder for one method: fresh variable names, weight indices, norm bookkeeping. */
-	private final class Body {
+	/** Statements of one method, with the norms' bookkeeping for its mode. */
+	private final class Body extends ScriptBody {
 		final Mode mode;
-		final StringBuilder text = new StringBuilder();
 		final List<String> recorded = new ArrayList<>();
-		int next;
 		int norm;
 
 		Body(Mode mode) {
+			super(GeneratorScript.this.precision, weightKeys, upsampleFilters);
 			this.mode = mode;
 		}
 
-		String let(String expression) {
-			String v = "v" + next++;
-			text.append("    ").append(v).append(" = ").append(expression).append('\n');
-			return v;
-		}
-
-		/** w[i] for a state-dict key, registering the key the first time (all methods use the same order). */
-		String weight(String key) {
-			int i = weightKeys.indexOf(key);
-			if (i < 0) {
-				weightKeys.add(key);
-				i = weightKeys.size() - 1;
-			}
-			return precision.weight("w[" + i + "]");
-		}
-
 		String conv(String x, String layer, int stride, int pad, int groups) {
-			return let(String.format(Locale.ROOT, "torch.conv2d(%s, %s, %s, [%d, %d], [%d, %d], [1, 1], %d)", x,
-				weight(layer + ".weight"), weight(layer + ".bias"), stride, stride, pad, pad, groups));
-		}
-
-		String reflect(String x, int p) {
-			return let(String.format(Locale.ROOT, "torch.reflection_pad2d(%s, [%d, %d, %d, %d])", x, p, p, p, p));
-		}
-
-		/** CUT's Downsample: reflection pad 1, depthwise blur at stride 2. */
-		String blurDown(String x, String layer, int channels) {
-			return let(String.format(Locale.ROOT, "torch.conv2d(%s, %s, None, [2, 2], [0, 0], [1, 1], %d)",
-				reflect(x, 1), weight(layer + ".filt"), channels));
-		}
-
-		/**
-		 * CUT's Upsample: replication pad 1, depthwise transposed convolution with ([1,3,3,1] x [1,3,3,1]) / 64 * 4 at
-		 * stride 2 and padding 2, crop 1 each side. Per axis that is out[2m] = (x[m-1] + 3 x[m]) / 4 and out[2m+1] =
-		 * (3 x[m] + x[m+1]) / 4 with the border sample repeated: exactly bilinear 2x upsampling without corner
-		 * alignment, which PyTorch runs as one native kernel in any layout and precision. The constructor of
-		 * {@link ScriptedGenerator} checks that the model's filters are that standard one. (This also avoids
-		 * PyTorch's bf16 transposed convolution and its grouped convolutions with several outputs per group in
-		 * channels-last layout, both of which gave wrong results on this project's CPU.)
-		 */
-		String blurUp(String x, String layer, int channels) {
-			upsampleFilters.add(layer + ".filt");
-			return let("torch.upsample_bilinear2d(" + x + ", [torch.mul(torch.size(" + x + ", 2), 2), torch.mul(" +
-				"torch.size(" + x + ", 3), 2)], False, None, None)");
+			return conv(x, weight(layer + ".weight"), weight(layer + ".bias"), stride, pad, groups);
 		}
 
 		/** Instance norm (statistics per mode, FiLM folded in) and optionally an in-place ReLU. */
@@ -216,7 +173,7 @@ public final class GeneratorScript {
 			String sh = film < 0 ? "None" : "film[" + (2 * film + 1) + "]";
 			String y;
 			if (mode == Mode.RECORD) {
-				String out = "v" + next++;
+				String out = fresh();
 				String mean = "m" + i, invstd = "s" + i;
 				text.append(String.format(Locale.ROOT,
 					"    %s, %s, %s = torch.native_batch_norm(%s, %s, %s, None, None, True, 0.10000000000000001, %s)\n",

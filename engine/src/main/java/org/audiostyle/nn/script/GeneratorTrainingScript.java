@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 
 import org.audiostyle.nn.NetworkConfig;
 
@@ -124,24 +123,11 @@ public final class GeneratorTrainingScript {
 		return head.toString();
 	}
 
-	/** Statement builder for one method: fresh variable names, weight indices. */
-	private final class Body {
-		final StringBuilder text = new StringBuilder();
-		int next;
+	/** Statements of one method. */
+	private final class Body extends ScriptBody {
 
-		String let(String expression) {
-			String v = "v" + next++;
-			text.append("    ").append(v).append(" = ").append(expression).append('\n');
-			return v;
-		}
-
-		String weight(String key) {
-			int i = weightKeys.indexOf(key);
-			if (i < 0) {
-				weightKeys.add(key);
-				i = weightKeys.size() - 1;
-			}
-			return precision.weight("w[" + i + "]");
+		Body() {
+			super(GeneratorTrainingScript.this.precision, weightKeys, upsampleFilters);
 		}
 
 		/**
@@ -171,18 +157,15 @@ public final class GeneratorTrainingScript {
 			return x;
 		}
 
+		/** As the eager layer: a convolution with zero filters up to a multiple of 16 outputs, sliced off after. */
 		String conv(String x, String layer, int stride, int pad, int groups) {
 			String w = weight(layer + ".weight"), b = weight(layer + ".bias");
 			int out = outChannels(layer);
-			if (out % BLOCK == 0)
-				return let(String.format(Locale.ROOT, "torch.conv2d(%s, %s, %s, [%d, %d], [%d, %d], [1, 1], %d)", x, w,
-					b, stride, stride, pad, pad, groups));
+			if (out % BLOCK == 0) return conv(x, w, b, stride, pad, groups);
 			int extra = BLOCK - out % BLOCK;
 			String pw = let("torch.constant_pad_nd(" + w + ", [0, 0, 0, 0, 0, 0, 0, " + extra + "], 0.)");
 			String pb = let("torch.constant_pad_nd(" + b + ", [0, " + extra + "], 0.)");
-			String y = let(String.format(Locale.ROOT, "torch.conv2d(%s, %s, %s, [%d, %d], [%d, %d], [1, 1], %d)", x,
-				pw, pb, stride, stride, pad, pad, groups));
-			return let("torch.slice(" + y + ", 1, 0, " + out + ")");
+			return let("torch.slice(" + conv(x, pw, pb, stride, pad, groups) + ", 1, 0, " + out + ")");
 		}
 
 		/** Output channels of a generator convolution, from the configuration (only model_up.9 has 3). */
@@ -194,23 +177,6 @@ public final class GeneratorTrainingScript {
 				case "model_up.9": return 3;
 				default: return 4 * ngf; // model_down.8, residual blocks, model_up.1
 			}
-		}
-
-		String reflect(String x, int p) {
-			return let(String.format(Locale.ROOT, "torch.reflection_pad2d(%s, [%d, %d, %d, %d])", x, p, p, p, p));
-		}
-
-		/** CUT's Downsample: reflection pad 1, depthwise blur at stride 2 (the filter is a buffer, not trained). */
-		String blurDown(String x, String layer, int channels) {
-			return let(String.format(Locale.ROOT, "torch.conv2d(%s, %s, None, [2, 2], [0, 0], [1, 1], %d)",
-				reflect(x, 1), weight(layer + ".filt"), channels));
-		}
-
-		/** CUT's Upsample, which is exactly bilinear 2x upsampling (see {@link GeneratorScript}). */
-		String blurUp(String x, String layer) {
-			upsampleFilters.add(layer + ".filt");
-			return let("torch.upsample_bilinear2d(" + x + ", [torch.mul(torch.size(" + x + ", 2), 2), torch.mul(" +
-				"torch.size(" + x + ", 3), 2)], False, None, None)");
 		}
 
 		/** Instance norm with each image's own statistics, FiLM pair {@code film} (or none: -1), optional ReLU. */

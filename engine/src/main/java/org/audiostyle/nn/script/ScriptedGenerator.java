@@ -1,11 +1,7 @@
 package org.audiostyle.nn.script;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -18,12 +14,10 @@ import ai.djl.pytorch.jni.IValue;
 import ai.djl.pytorch.jni.IValueUtils;
 import ai.djl.pytorch.jni.JniUtils;
 
-import org.audiostyle.nn.BlurUpsample;
 import org.audiostyle.nn.FilmModulation;
 import org.audiostyle.nn.NormStatistics;
 import org.audiostyle.nn.ResnetGenerator;
 import org.audiostyle.nn.SizePadding;
-import org.audiostyle.nn.StateDict;
 
 /**
  * The generator's inference pass as a compiled TorchScript module ({@link GeneratorScript}) over the weights of a
@@ -42,32 +36,15 @@ public final class ScriptedGenerator implements AutoCloseable {
 	private final ResnetGenerator generator;
 	private final GeneratorScript script;
 	private final PtSymbolBlock module;
-	private final List<Parameter> weights = new ArrayList<>();
+	private final List<Parameter> weights;
 
 	/** Compiles the script for {@code generator}'s configuration; the module lives in {@code manager}. */
 	public ScriptedGenerator(ResnetGenerator generator, ScriptPrecision precision, NDManager manager) {
 		this.generator = generator;
 		this.script = new GeneratorScript(generator.config(), precision);
-		Map<String, Parameter> state = StateDict.of(generator);
-		for (String key : script.weightKeys()) {
-			Parameter p = state.get(key);
-			if (p == null) throw new IllegalStateException("The generator has no tensor '" + key + "' that the " +
-				"scripted pass needs (configuration " + generator.config() + ")");
-			weights.add(p);
-		}
-		for (String key : script.upsampleFilters()) {
-			Parameter f = state.get(key);
-			if (!BlurUpsample.isStandardFilter(f.getArray().toFloatArray(), Math.toIntExact(f.getShape().get(0))))
-				throw new UnsupportedOperationException("Upsampling filter '" + key + "' is not CUT's standard one; " +
-					"the scripted pass assumes it (use the eager pass)");
-		}
-		byte[] archive = TorchScriptArchive.of(GeneratorScript.CLASS, script.source());
-		try {
-			this.module = JniUtils.loadModule((PtNDManager) manager, new ByteArrayInputStream(archive), false, false);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("Cannot load the generator script", e);
-		}
+		this.weights = GeneratorModule.weights(generator, script.weightKeys(), script.upsampleFilters(),
+			"scripted pass");
+		this.module = GeneratorModule.load(GeneratorScript.CLASS, script.source(), manager, "generator script");
 		JniUtils.enableInferenceMode(module);
 	}
 

@@ -1,12 +1,8 @@
 package org.audiostyle.nn.script;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -18,12 +14,9 @@ import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.AutogradMethods;
 import ai.djl.pytorch.jni.IValue;
-import ai.djl.pytorch.jni.JniUtils;
 
-import org.audiostyle.nn.BlurUpsample;
 import org.audiostyle.nn.FilmModulation;
 import org.audiostyle.nn.ResnetGenerator;
-import org.audiostyle.nn.StateDict;
 
 /**
  * The generator's training passes ({@link GeneratorTrainingScript}) over a {@link ResnetGenerator}'s own weight
@@ -37,32 +30,16 @@ public final class ScriptedTrainingGenerator implements AutoCloseable {
 	private final ResnetGenerator generator;
 	private final GeneratorTrainingScript script;
 	private final PtSymbolBlock module;
-	private final List<Parameter> weights = new ArrayList<>();
+	private final List<Parameter> weights;
 
 	public ScriptedTrainingGenerator(ResnetGenerator generator, ScriptPrecision precision, int[] encodeLayers,
 		NDManager manager) {
 		this.generator = generator;
 		this.script = new GeneratorTrainingScript(generator.config(), precision, encodeLayers);
-		Map<String, Parameter> state = StateDict.of(generator);
-		for (String key : script.weightKeys()) {
-			Parameter p = state.get(key);
-			if (p == null) throw new IllegalStateException("The generator has no tensor '" + key + "' that the " +
-				"training script needs (configuration " + generator.config() + ")");
-			weights.add(p);
-		}
-		for (String key : script.upsampleFilters()) {
-			Parameter f = state.get(key);
-			if (!BlurUpsample.isStandardFilter(f.getArray().toFloatArray(), Math.toIntExact(f.getShape().get(0))))
-				throw new UnsupportedOperationException("Upsampling filter '" + key + "' is not CUT's standard one; " +
-					"the training script assumes it (train with the eager layers)");
-		}
-		byte[] archive = TorchScriptArchive.of(GeneratorTrainingScript.CLASS, script.source());
-		try {
-			this.module = JniUtils.loadModule((PtNDManager) manager, new ByteArrayInputStream(archive), false, false);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("Cannot load the generator training script", e);
-		}
+		this.weights = GeneratorModule.weights(generator, script.weightKeys(), script.upsampleFilters(),
+			"training script");
+		this.module = GeneratorModule.load(GeneratorTrainingScript.CLASS, script.source(), manager,
+			"generator training script");
 	}
 
 	public ScriptPrecision precision() {
