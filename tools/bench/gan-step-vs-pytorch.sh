@@ -14,6 +14,10 @@
 #   --profile    also print each side's per-section times (Java: its last step; PyTorch: median per section)
 #   --java-ops   the PyTorch side uses the Java side's formulations of padding/blur/instance norm (see the .py)
 #   --blas       the PyTorch side's BLAS (default openblas, see below; reference: Debian's default)
+#   --check      instead of timing: check that the replica is the same step. The Java side dumps its weights, one
+#                batch, the patch ids and the losses of its first GAN step (org.audiostyle.train.StepDump); the
+#                replica loads them, requires every Java array with the same shape, and compares every loss
+#                (exit status 1 if any differs by more than 1e-4 relative).
 # The Java side runs with the configuration's pretrainSteps set to 0 (a copy of the file), so that StepBenchmark
 # skips timing pre-training steps: the GAN step does not depend on it. Both engines use all the threads they are
 # given: run it on an otherwise idle machine, or say how busy it was.
@@ -26,6 +30,7 @@ rounds=3
 steps=5
 threads=$(nproc)
 profile=0
+check=0
 blas=openblas
 pyflags=()
 while [[ $# -gt 0 ]]; do
@@ -35,6 +40,7 @@ while [[ $# -gt 0 ]]; do
 		--threads) threads="$2"; shift 2 ;;
 		--profile) profile=1; pyflags+=(--profile); shift ;;
 		--java-ops) pyflags+=(--java-ops); shift ;;
+		--check) check=1; shift ;;
 		--blas) blas="$2"; shift 2
 			[[ $blas == openblas || $blas == reference ]] || { echo "--blas openblas|reference" >&2; exit 2; } ;;
 		-h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
@@ -112,6 +118,15 @@ c = json.load(open(sys.argv[1]))
 c['pretrainSteps'] = 0
 json.dump(c, open(sys.argv[2], 'w'))
 EOF
+
+if [[ $check -eq 1 ]]; then
+	java ${AUDIOSTYLE_JAVA_OPTS:--Xmx8g} -Dai.djl.offline=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+		-Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error -cp "$CP" org.audiostyle.train.StepDump \
+		"$config" "$work/dump"
+	${py_env[@]+"${py_env[@]}"} $PYTHON tools/bench/torch_gan_step.py "$config" 1 --threads "$threads" \
+		${pyflags[@]+"${pyflags[@]}"} --check "$work/dump"
+	exit $?
+fi
 
 echo "config $config; $rounds rounds of $steps steps (+1 warm-up) per side; $threads intra-op threads, 1 inter-op;" \
 	"PyTorch BLAS $blas; allocator ${LD_PRELOAD:-glibc}, THP_MEM_ALLOC_ENABLE=$THP_MEM_ALLOC_ENABLE"

@@ -21,10 +21,10 @@ random crops and flips; 48,000-sample windows of noise "sounds"), as StepBenchma
 
 Parameter counts: printed per network ("params X N"). They were checked against the Java side for
 tools/train/default-model.json (G 405,795; A 717,040; D 892,897; F 388,352; C 756,064) and
-default-model-v3-finetune.json with a throw-away Java harness that built a Trainer, ran one step and printed
-ParameterGroup.parameterCount() of each group and dumped every array with its key and shape; --check loads such a
+default-model-v3-finetune.json with org.audiostyle.train.StepDump, which builds a Trainer, runs one step, prints
+ParameterGroup.parameterCount() of each group and dumps every array with its key and shape; --check loads such a
 dump (weights, batch, patch ids) into these networks, requiring every Java key to exist here with the same shape,
-and compares the losses of that step with the ones Java reported.
+and compares the losses of that step with the ones Java reported (gan-step-vs-pytorch.sh --check runs both).
 
 --java-ops replaces the PyTorch layers by the formulations the Java side uses for the same numbers (reflection
 padding and the anti-aliased blur/resample as two matrix products, instance norm + FiLM as one batch norm on the
@@ -844,6 +844,8 @@ def check(step, directory):
         worst = max(worst, rel)
         print('check loss %-16s java %.7f pytorch %.7f rel diff %.1e' % (k, v, mine, rel))
     print('check worst relative difference %.1e' % worst)
+    if not worst <= 1e-4:  # also fails on NaN
+        raise SystemExit('check: the replica is not the same step (worst relative loss difference %.1e)' % worst)
 
 
 # ------------------------------------------------------------------------------------------------------------------

@@ -89,7 +89,7 @@ public final class StepBenchmark {
 		return times.get(times.size() / 2);
 	}
 
-	private static TrainingData generated(int side, int pairs) {
+	static TrainingData generated(int side, int pairs) {
 		List<PlanarImage> images = new ArrayList<>();
 		List<String> names = new ArrayList<>();
 		List<SoundClip> sounds = new ArrayList<>();

@@ -110,6 +110,11 @@ public final class Trainer implements AutoCloseable {
 		return discriminator;
 	}
 
+	/** Every network's arrays: G, A, D, F and C when there is a critic (what a checkpoint holds, without Adam). */
+	public List<ParameterGroup> parameterGroups() {
+		return groups();
+	}
+
 	/**
 	 * When on, each step records the seconds spent in its sections (forward/backward of each part, optimiser
 	 * updates); read them with {@link #lastProfile()}. Off by default.
