@@ -45,7 +45,7 @@ public final class StepDump {
 		TrainingData data = StepBenchmark.generated(c.loadSize(), Math.max(2, c.batch));
 		try (Trainer t = new Trainer(c, data); NDManager m = DjlRuntime.engine().newBaseManager()) {
 			// the trainer's own random streams, replayed from the same seeds (see the Trainer's constructor)
-			SeededRandom dataRng = new SeededRandom(c.seed * 1_000_003L + 5);
+			SeededRandom dataRng = new SeededRandom(Trainer.streamSeed(c.seed, 5));
 			Batch b = Batch.draw(data, c.batch, c.crop, c.flip, c.randomAudioWindow, dataRng);
 			write(out.resolve("content.f32"), b.content);
 			write(out.resolve("paired.f32"), b.paired);
@@ -56,7 +56,7 @@ public final class StepDump {
 			int[] layers = c.nceLayers != null ? c.nceLayers : StyleNetworks.defaultNceLayers(c.networkConfig());
 			List<NDArray> features = t.networks().encode(m.create(b.content, new Shape(b.size, 3, b.crop, b.crop)),
 				layers);
-			SeededRandom patchRng = new SeededRandom(c.seed * 1_000_003L + 6);
+			SeededRandom patchRng = new SeededRandom(Trainer.streamSeed(c.seed, 6));
 			StringBuilder ids = new StringBuilder("[");
 			for (int i = 0; i < features.size(); i++) {
 				Shape s = features.get(i).getShape();

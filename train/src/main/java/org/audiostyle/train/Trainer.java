@@ -76,22 +76,30 @@ public final class Trainer implements AutoCloseable {
 		this.nets = new StyleNetworks(config.networkConfig(), root, seed);
 		this.scale = config.spectrogramScale();
 		this.discriminator = new PatchDiscriminator(root, 6, config.discriminatorWidth, config.projection ?
-			DiscriminatorInput.descriptorLength() : 0, new SeededRandom(seed * 1_000_003L + 2));
-		this.heads = new PatchSampleHeads(root, config.nceHeadWidth, seed * 1_000_003L + 3);
+			DiscriminatorInput.descriptorLength() : 0, new SeededRandom(streamSeed(seed, 2)));
+		this.heads = new PatchSampleHeads(root, config.nceHeadWidth, streamSeed(seed, 3));
 		this.nce = new PatchNce(heads, config.ncePatches, (float) config.nceTau);
 		this.critic = config.usesCritic() ? new AudioVisualCritic(root, config.criticWidth, config.networkConfig()
-			.embeddingDim, config.criticDim, new SeededRandom(seed * 1_000_003L + 4)) : null;
+			.embeddingDim, config.criticDim, new SeededRandom(streamSeed(seed, 4))) : null;
 		this.optG = new Adam(nets.generatorParams(), root, config.beta1, config.beta2, 1e-8);
 		this.optA = new Adam(nets.audioParams(), root, config.beta1, config.beta2, 1e-8);
 		this.optD = new Adam(discriminator.params(), root, config.beta1, config.beta2, 1e-8);
 		this.optF = new Adam(heads.params(), root, config.beta1, config.beta2, 1e-8);
 		this.optC = critic == null ? null : new Adam(critic.params(), root, config.beta1, config.beta2, 1e-8);
-		this.dataRng = new SeededRandom(seed * 1_000_003L + 5);
-		this.patchRng = new SeededRandom(seed * 1_000_003L + 6);
+		this.dataRng = new SeededRandom(streamSeed(seed, 5));
+		this.patchRng = new SeededRandom(streamSeed(seed, 6));
 		this.schedule = config.schedule();
 		this.nceLayers = config.nceLayers != null ? config.nceLayers.clone() : StyleNetworks.defaultNceLayers(config
 			.networkConfig());
 		if (config.generatorPasses.equals("scripted")) nets.useScriptedPasses(nceLayers);
+	}
+
+	/**
+	 * The seed of the trainer's random stream {@code k} (2 discriminator init, 3 PatchNCE heads, 4 critic, 5 data,
+	 * 6 patch sampling, 7 the evaluation split), derived from the run's seed.
+	 */
+	static long streamSeed(long seed, int k) {
+		return seed * 1_000_003L + k;
 	}
 
 	public TrainConfig config() {
@@ -448,8 +456,9 @@ public final class Trainer implements AutoCloseable {
 		for (Path file : others)
 			try (NDManager m = root.newSubManager()) {
 				Checkpoint ck = Checkpoint.read(file, m);
+				// a run resumed into a longer or shorter schedule (--resume --steps) is still one run
 				String mismatch = Trainer.differences(TrainConfig.fromJson(ck.meta.get("config").toString()), config,
-					Set.of());
+					Set.of("steps"));
 				if (mismatch != null) throw new IOException("Checkpoint " + file + " belongs to a run with other " +
 					"settings (" + mismatch + "); only checkpoints of one run can be averaged.");
 				Map<String, NDArray> byName = new LinkedHashMap<>();

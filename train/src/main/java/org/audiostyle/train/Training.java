@@ -169,7 +169,7 @@ public final class Training {
 	static void chooseSamples(TrainingData data, long seed, List<PlanarImage> images, List<float[]> sounds,
 		List<String> names)
 	{
-		int[] perm = new SeededRandom(seed * 1_000_003L + 7).permutation(data.images().size());
+		int[] perm = new SeededRandom(Trainer.streamSeed(seed, 7)).permutation(data.images().size());
 		for (int i = 0; i < Math.min(SAMPLE_IMAGES, perm.length); i++)
 			images.add(data.images().get(perm[i]));
 		int n = data.sounds().size();

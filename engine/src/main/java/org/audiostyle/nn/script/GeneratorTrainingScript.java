@@ -97,12 +97,12 @@ public final class GeneratorTrainingScript {
 			x = b.let(precision.toLayout("torch.cat([" + x + ", " + e + "], 1)"));
 		}
 		x = b.blurUp(x, "model_up.0");
-		x = b.conv(x, "model_up.1", 1, 1, 1);
+		x = b.conv(x, "model_up.1", 4 * ngf, 1, 1);
 		x = b.normRelu(x, concat ? -1 : 0, true);
 		x = b.blurUp(x, "model_up.4");
-		x = b.conv(x, "model_up.5", 1, 1, 1);
+		x = b.conv(x, "model_up.5", 2 * ngf, 1, 1);
 		x = b.normRelu(x, concat ? -1 : 1, true);
-		x = b.conv(b.reflect(x, 3), "model_up.9", 1, 0, 1);
+		x = b.conv(b.reflect(x, 3), "model_up.9", 3, 1, 0);
 		x = b.let("torch.tanh(" + x + ")");
 		head.append(b.text);
 		head.append("    return torch.contiguous(torch.to(").append(x).append(", 6))\n");
@@ -138,45 +138,36 @@ public final class GeneratorTrainingScript {
 			int ngf = config.ngf;
 			String[] f = found != null ? found : new String[12 + config.residualBlocks];
 			f[0] = x = reflect(x, 3);
-			if (last >= 1) f[1] = x = conv(x, "model_down.1", 1, 0, 1);
+			if (last >= 1) f[1] = x = conv(x, "model_down.1", ngf, 1, 0);
 			if (last >= 2) f[3] = f[2] = x = normRelu(x, -1, true); // ReLU fused into the norm's output variable
-			if (last >= 4) f[4] = x = conv(x, "model_down.4", 1, 1, 1);
+			if (last >= 4) f[4] = x = conv(x, "model_down.4", 2 * ngf, 1, 1);
 			if (last >= 5) f[6] = f[5] = x = normRelu(x, -1, true);
 			if (last >= 7) f[7] = x = blurDown(x, "model_down.7", 2 * ngf);
-			if (last >= 8) f[8] = x = conv(x, "model_down.8", 1, 1, 1);
+			if (last >= 8) f[8] = x = conv(x, "model_down.8", 4 * ngf, 1, 1);
 			if (last >= 9) f[10] = f[9] = x = normRelu(x, -1, true);
 			if (last >= 11) f[11] = x = blurDown(x, "model_down.11", 4 * ngf);
 			for (int i = 0; i < config.residualBlocks && last >= 12 + i; i++) {
 				String p = "model_down." + (12 + i) + ".conv_block.";
-				String y = conv(reflect(x, 1), p + "1", 1, 0, 1);
+				String y = conv(reflect(x, 1), p + "1", 4 * ngf, 1, 0);
 				y = normRelu(y, -1, true);
-				y = conv(reflect(y, 1), p + "5", 1, 0, 1);
+				y = conv(reflect(y, 1), p + "5", 4 * ngf, 1, 0);
 				y = normRelu(y, -1, false);
 				f[12 + i] = x = let("torch.add(" + x + ", " + y + ")");
 			}
 			return x;
 		}
 
-		/** As the eager layer: a convolution with zero filters up to a multiple of 16 outputs, sliced off after. */
-		String conv(String x, String layer, int stride, int pad, int groups) {
+		/**
+		 * A convolution of a layer with {@code out} output channels; as the eager layer, zero filters up to a multiple
+		 * of 16 outputs, sliced off after.
+		 */
+		String conv(String x, String layer, int out, int stride, int pad) {
 			String w = weight(layer + ".weight"), b = weight(layer + ".bias");
-			int out = outChannels(layer);
-			if (out % BLOCK == 0) return conv(x, w, b, stride, pad, groups);
+			if (out % BLOCK == 0) return conv(x, w, b, stride, pad, 1);
 			int extra = BLOCK - out % BLOCK;
 			String pw = let("torch.constant_pad_nd(" + w + ", [0, 0, 0, 0, 0, 0, 0, " + extra + "], 0.)");
 			String pb = let("torch.constant_pad_nd(" + b + ", [0, " + extra + "], 0.)");
-			return let("torch.slice(" + conv(x, pw, pb, stride, pad, groups) + ", 1, 0, " + out + ")");
-		}
-
-		/** Output channels of a generator convolution, from the configuration (only model_up.9 has 3). */
-		int outChannels(String layer) {
-			int ngf = config.ngf;
-			switch (layer) {
-				case "model_down.1": return ngf;
-				case "model_down.4": case "model_up.5": return 2 * ngf;
-				case "model_up.9": return 3;
-				default: return 4 * ngf; // model_down.8, residual blocks, model_up.1
-			}
+			return let("torch.slice(" + conv(x, pw, pb, stride, pad, 1) + ", 1, 0, " + out + ")");
 		}
 
 		/** Instance norm with each image's own statistics, FiLM pair {@code film} (or none: -1), optional ReLU. */
