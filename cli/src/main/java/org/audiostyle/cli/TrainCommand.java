@@ -50,7 +50,7 @@ final class TrainCommand implements Callable<Integer> {
 		"checkpoint; only GAN-phase settings may differ (steps, decayFraction, lambdaGan, lambdaNce, matchingAware, " +
 		"avGenerator, colourMoments, sceneStatistics). A checkpoint from before its first GAN step shares that " +
 		"pre-training; a later one is fine-tuned: all weights are taken over and a new GAN schedule starts (a " +
-		"fine-tune may also switch specAugment).")
+		"fine-tune may also switch specAugment and recordingSimulation).")
 	Path branchFrom;
 
 	@Option(names = "--no-progress", negatable = false, description = "No progress bar (for logs).")

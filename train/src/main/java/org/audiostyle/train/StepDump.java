@@ -35,6 +35,8 @@ public final class StepDump {
 	public static void main(String[] args) throws Exception {
 		if (args.length != 2) throw new IllegalArgumentException("usage: StepDump CONFIG.json OUT_DIR");
 		TrainConfig c = TrainConfig.read(Path.of(args[0]));
+		if (c.recordingSimulation) throw new IllegalArgumentException(args[0] + " sets recordingSimulation, which the " +
+			"PyTorch replica does not redo; check a copy with it off (it only changes the audio encoder's input).");
 		Path out = Path.of(args[1]);
 		Files.createDirectories(out);
 		c.pretrainSteps = 0;

@@ -117,6 +117,11 @@ public final class TrainConfig {
 	/** SpecAugment-style masking of the audio encoder's spectrograms (see SpectrogramMasking). */
 	public boolean specAugment = false;
 	/**
+	 * Each clip of the audio encoder's input as if recorded elsewhere: random equaliser, pitch shift, reverberation
+	 * and faint background (see RecordingSimulation); before the masking when both are on.
+	 */
+	public boolean recordingSimulation = false;
+	/**
 	 * How the generator's training passes run: "scripted" (one TorchScript module, float32, the same numbers as the
 	 * eager layers to float rounding, faster) or "eager" (DJL's layers). An execution detail: a run may switch on
 	 * resume.

@@ -202,9 +202,13 @@ public final class Trainer implements AutoCloseable {
 		return Engine.getInstance().newGradientCollector();
 	}
 
-	/** What the audio encoder learns from: the spectrogram, masked when {@link TrainConfig#specAugment} is on. */
+	/**
+	 * What the audio encoder learns from: the spectrogram, as if recorded elsewhere when
+	 * {@link TrainConfig#recordingSimulation} is on, then masked when {@link TrainConfig#specAugment} is on.
+	 */
 	private NDArray encoderInput(NDArray spectrogram) {
-		return config.specAugment ? SpectrogramMasking.apply(spectrogram, dataRng) : spectrogram;
+		NDArray x = config.recordingSimulation ? RecordingSimulation.apply(spectrogram, dataRng) : spectrogram;
+		return config.specAugment ? SpectrogramMasking.apply(x, dataRng) : x;
 	}
 
 	private StepLosses pretrainStep(NDArray paired, NDArray wav, double lr) {
@@ -439,7 +443,7 @@ public final class Trainer implements AutoCloseable {
 	 * What a fine-tune may change besides the {@link #BRANCHABLE} settings: ones that act on the audio encoder too, so
 	 * a branch from pre-training with them changed would not equal a fresh run.
 	 */
-	static final Set<String> FINE_TUNABLE = Set.of("specAugment");
+	static final Set<String> FINE_TUNABLE = Set.of("specAugment", "recordingSimulation");
 
 	/**
 	 * Replaces the exported networks' weights and buffers (generator "G" and audio encoder "A", batch-norm running
