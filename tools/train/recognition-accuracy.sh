@@ -27,9 +27,9 @@ done > "$tmp/truth"
 [ "$(wc -l < "$tmp/truth")" -eq "$(wc -l < "$tmp/heard")" ] ||
 	{ echo "recognise answered $(wc -l < "$tmp/heard") sounds, expected $(wc -l < "$tmp/truth")" >&2; exit 1; }
 paste -d' ' "$tmp/truth" "$tmp/heard" | awk '
-	{ n[$1]++; if ($1 == $3) ok[$1]++; total++; if ($1 == $3) good++ }
+	{ n[$1]++; total++; if ($1 == $3) { ok[$1]++; good++ } else heard[$1] = heard[$1] " " $3 }
 	END {
-		for (c in n) printf "%-16s %d/%d\n", c, ok[c], n[c] | "sort"
+		for (c in n) printf "%-16s %d/%d%s\n", c, ok[c], n[c], heard[c] ? "   else:" heard[c] : "" | "sort"
 		close("sort")
 		printf "overall %d/%d = %.1f %%\n", good, total, 100 * good / total
 	}'
