@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -33,9 +34,41 @@ public class TrainerResumeTest {
 	/** 6 steps straight vs 3 steps, checkpoint, a new trainer that loads it, 3 more: the same weights. */
 	@Test
 	public void resumedRunEqualsUninterruptedRun() throws IOException {
-		TrainingData data = TinyData.create(3, 36);
 		TrainConfig config = TinyData.config(4, 2); // 2 pre-training steps, then GAN steps: the resume is at step 3
 		config.pretrainBatch = 3; // pre-training draws its own, larger batches
+		assertResumesExactly(config);
+	}
+
+	/**
+	 * The audio augmentations draw from the trainer's data stream, which the checkpoint keeps: a resumed run still
+	 * equals an uninterrupted one. And the switch acts: the audio encoder learns other weights with it on.
+	 */
+	@Test
+	public void resumeIsExactWithRecordingSimulationWhichChangesWhatTheEncoderLearns() throws IOException {
+		TrainConfig config = TinyData.config(4, 2);
+		config.pretrainBatch = 3;
+		config.recordingSimulation = true;
+		config.specAugment = true;
+		Map<String, float[]> on = assertResumesExactly(config);
+		config.recordingSimulation = false;
+		Map<String, float[]> off;
+		try (Trainer t = new Trainer(config, TinyData.create(3, 36))) {
+			while (!t.finished())
+				t.trainStep();
+			off = weights(t);
+		}
+		int differ = 0, audio = 0;
+		for (String k : on.keySet())
+			if (k.startsWith("A/")) {
+				audio++;
+				if (!Arrays.equals(on.get(k), off.get(k))) differ++;
+			}
+		assertTrue(audio > 0 && differ > audio / 2, differ + " of " + audio + " audio-encoder tensors differ");
+	}
+
+	/** Runs {@code config} straight and with a checkpoint and resume at step 3; returns the straight run's weights. */
+	private Map<String, float[]> assertResumesExactly(TrainConfig config) throws IOException {
+		TrainingData data = TinyData.create(3, 36);
 		Map<String, float[]> straight;
 		try (Trainer t = new Trainer(config, data)) {
 			while (!t.finished())
@@ -69,6 +102,7 @@ public class TrainerResumeTest {
 				}
 		}
 		assertTrue(worst <= 1e-6, "largest difference " + worst + " in " + where);
+		return straight;
 	}
 
 	/**
