@@ -113,20 +113,28 @@ public strictfp final class SoundSynth {
 		return x;
 	}
 
-	/** Low-passed noise swelling in gusts, plus a faint whistle whose pitch (350–900 Hz) follows the gusts. */
+	/**
+	 * A howling gale: low-passed noise swelling in gusts, under two loud whistling bands (500–1,000 Hz and 1–1.8 kHz)
+	 * whose pitch follows the gusts, with almost nothing above 2 kHz. (An earlier recipe, the body with a faint
+	 * whistle, was heard by the models as thunderstorm: training storms are also loud below 500 Hz; the howl is what
+	 * sets the wind recordings apart.)
+	 */
 	private static double[] wind(Random r, int n, double rate) {
 		double[] gust = Dsp.wobble(r, n, 0.6, rate);
-		double[] body = Dsp.lowpass(Dsp.lowpass(Dsp.white(r, n), 350, rate), 350, rate);
-		Dsp.scaleToPeak(body, 1);
-		double[] centre = new double[n];
-		for (int i = 0; i < n; i++)
-			centre[i] = 625 + 275 * gust[i];
-		double[] whistle = Dsp.scaleToPeak(Dsp.bandpass(Dsp.white(r, n), centre, 12, rate), 1);
+		double[] body = Dsp.scaleToPeak(Dsp.lowpass(Dsp.lowpass(Dsp.white(r, n), 300, rate), 300, rate), 1);
+		double[] low = new double[n], high = new double[n];
+		for (int i = 0; i < n; i++) {
+			low[i] = 720 + 200 * gust[i];
+			high[i] = 1350 + 350 * gust[i];
+		}
+		double[] howl = Dsp.bandpass(Dsp.white(r, n), low, 16, rate);
+		Dsp.add(howl, Dsp.bandpass(Dsp.white(r, n), high, 16, rate), 1);
+		Dsp.scaleToPeak(Dsp.lowpass(Dsp.lowpass(howl, 1800, rate), 1800, rate), 1);
 		double[] x = new double[n];
 		for (int i = 0; i < n; i++) {
 			double t = i / rate;
 			double level = 0.55 + 0.3 * gust[i] + 0.15 * StrictMath.sin(2 * StrictMath.PI * 0.23 * t);
-			x[i] = level * (body[i] + 0.25 * level * whistle[i]);
+			x[i] = level * (0.5 * body[i] + level * howl[i]);
 		}
 		return x;
 	}
@@ -229,26 +237,24 @@ public strictfp final class SoundSynth {
 		return x;
 	}
 
-	/** A sharp crack, then a rolling low rumble that decays over seconds with a few secondary rolls. */
+	/**
+	 * A storm heard from shelter: a continuous deep rumble below 60 Hz that rolls in slow swells (the level moves a few
+	 * dB, never to silence), a fainter 60–400 Hz roll, and a steady broadband rain hiss about 22 dB under the rumble.
+	 * (An earlier recipe, one crack and a rumble decaying into silence, was heard by the models as crackling fire:
+	 * the training thunderstorm recordings are steady, loud below 60 Hz, with a flat bed of rain above.)
+	 */
 	private static double[] thunder(Random r, int n, double rate) {
-		double[] deep = Dsp.scaleToPeak(Dsp.lowpass(Dsp.lowpass(Dsp.white(r, n), 90, rate), 90, rate), 1);
-		double[] mid = Dsp.scaleToPeak(Dsp.lowpass(Dsp.lowpass(Dsp.white(r, n), 400, rate), 400, rate), 1);
+		double[] deep = Dsp.scaleToPeak(Dsp.lowpass(Dsp.lowpass(Dsp.white(r, n), 55, rate), 55, rate), 1);
+		double[] roll = Dsp.scaleToPeak(Dsp.lowpass(Dsp.highpass(Dsp.white(r, n), 60, rate), 400, rate), 1);
+		double[] rain = Dsp.scaleToPeak(Dsp.lowpass(Dsp.highpass(Dsp.white(r, n), 150, rate), 9000, rate), 1);
+		double[] swell = Dsp.wobble(r, n, 0.4, rate);
+		double peal = 0.8 + 2.4 * r.nextDouble();
 		double[] x = new double[n];
-		double onset = 0.25;
-		double[] rolls = new double[4];
-		for (int k = 0; k < rolls.length; k++)
-			rolls[k] = onset + 0.4 + 2.8 * r.nextDouble();
 		for (int i = 0; i < n; i++) {
 			double t = i / rate;
-			if (t < onset) continue;
-			double env = (1 - StrictMath.exp(-(t - onset) / 0.08)) * StrictMath.exp(-(t - onset) / 1.6);
-			for (double roll : rolls)
-				env += 0.5 * Dsp.bump(t, roll, 0.15) * StrictMath.exp(-(t - onset) / 3);
-			x[i] = env * (deep[i] + 0.35 * mid[i] * StrictMath.exp(-(t - onset) / 0.7));
+			double level = 0.75 + 0.2 * swell[i] + 0.35 * Dsp.bump(t, peal, 0.6);
+			x[i] = level * (deep[i] + 0.25 * roll[i]) + 0.06 * rain[i];
 		}
-		double[] crack = new double[n];
-		Dsp.addNoiseBurst(crack, (int) (onset * rate), 0.03, 1.2, r, rate);
-		Dsp.add(x, Dsp.lowpass(crack, 3000, rate), 1);
 		return x;
 	}
 }
