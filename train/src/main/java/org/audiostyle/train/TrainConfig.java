@@ -122,6 +122,13 @@ public final class TrainConfig {
 	 */
 	public boolean recordingSimulation = false;
 	/**
+	 * The audio encoder stops learning when the GAN steps begin: the generator learns on the embedding that
+	 * pre-training made to tell classes apart, instead of pulling it towards whatever helps the generator (measured
+	 * in v5: after its GAN phase the encoder heard sample birdsong as crickets and rain as sea waves, where its
+	 * pre-trained self heard all seven sample sounds right).
+	 */
+	public boolean freezeAudioEncoder = false;
+	/**
 	 * How the generator's training passes run: "scripted" (one TorchScript module, float32, the same numbers as the
 	 * eager layers to float rounding, faster) or "eager" (DJL's layers). An execution detail: a run may switch on
 	 * resume.

@@ -240,8 +240,10 @@ public final class Trainer implements AutoCloseable {
 		mark("NCE keys (encoder on real, no grad)");
 
 		NDArray emb, generated, fake;
+		// frozen: inference mode (batch-norm statistics kept) and outside every graph, so no gradient reaches it
+		NDArray frozenEmb = config.freezeAudioEncoder ? nets.embed(encoderInput(spec), false).stopGradient() : null;
 		try (GradientCollector gc = collector()) {
-			emb = nets.embed(encoderInput(spec), true);
+			emb = frozenEmb != null ? frozenEmb : nets.embed(encoderInput(spec), true);
 		mark("audio embed");
 			generated = nets.generate(sources, identity ? NDArrays.concat(new NDList(emb, emb), 0) : emb);
 			fake = identity ? generated.get("0:" + n) : generated;
@@ -304,7 +306,7 @@ public final class Trainer implements AutoCloseable {
 			l.nceX = nceX.getFloat();
 		}
 		optG.step(lr);
-		optA.step(lr);
+		if (!config.freezeAudioEncoder) optA.step(lr);
 		optF.step(lr);
 		if (optC != null) optC.step(lr);
 		mark("Adam G, A, F, C");
@@ -420,7 +422,7 @@ public final class Trainer implements AutoCloseable {
 
 	/** Settings a branch may change: they act on GAN steps only, so a shared pre-training is the same for both runs. */
 	static final Set<String> BRANCHABLE = Set.of("steps", "decayFraction", "lambdaGan", "lambdaNce", "matchingAware",
-		"avGenerator", "colourMoments", "sceneStatistics");
+		"avGenerator", "colourMoments", "sceneStatistics", "freezeAudioEncoder");
 
 	/**
 	 * Starts this run from another run's checkpoint; only the {@link #BRANCHABLE} settings may differ.

@@ -66,6 +66,41 @@ public class TrainerResumeTest {
 		assertTrue(audio > 0 && differ > audio / 2, differ + " of " + audio + " audio-encoder tensors differ");
 	}
 
+	/**
+	 * With the audio encoder frozen for the GAN phase, its weights and batch-norm statistics at the end equal those
+	 * at the end of pre-training, while the generator still learns; without the switch the GAN steps move it.
+	 */
+	@Test
+	public void frozenAudioEncoderKeepsItsPretrainedWeightsThroughTheGanSteps() throws IOException {
+		TrainConfig config = TinyData.config(3, 2);
+		config.pretrainBatch = 3;
+		config.recordingSimulation = true;
+		config.freezeAudioEncoder = true;
+		TrainingData data = TinyData.create(3, 36);
+		for (boolean frozen : new boolean[] { true, false }) {
+			config.freezeAudioEncoder = frozen;
+			try (Trainer t = new Trainer(config, data)) {
+				while (t.step() < config.pretrainSteps)
+					t.trainStep();
+				Map<String, float[]> pretrained = weights(t);
+				while (!t.finished())
+					t.trainStep();
+				Map<String, float[]> end = weights(t);
+				int audio = 0, audioMoved = 0, generatorMoved = 0;
+				for (String k : end.keySet()) {
+					boolean moved = !Arrays.equals(pretrained.get(k), end.get(k));
+					if (k.startsWith("A/")) {
+						audio++;
+						if (moved) audioMoved++;
+					} else if (k.startsWith("G/") && moved) generatorMoved++;
+				}
+				assertTrue(audio > 0 && generatorMoved > 0, "generator tensors that learned: " + generatorMoved);
+				if (frozen) assertEquals(0, audioMoved, audioMoved + " of " + audio + " audio tensors moved");
+				else assertTrue(audioMoved > audio / 2, "only " + audioMoved + " of " + audio + " audio tensors moved");
+			}
+		}
+	}
+
 	/** Runs {@code config} straight and with a checkpoint and resume at step 3; returns the straight run's weights. */
 	private Map<String, float[]> assertResumesExactly(TrainConfig config) throws IOException {
 		TrainingData data = TinyData.create(3, 36);
