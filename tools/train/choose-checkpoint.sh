@@ -31,7 +31,8 @@ r = json.load(open(sys.argv[1]))
 m, c = r["methods"]["model"], r["methods"]["colour transfer (Reinhard, Lab)"]
 mix = r["mixing"]["meanProbabilityOfB"]
 print(f"step {sys.argv[2]:>6}: hit {100*m['hitRate']:5.1f}% (colour transfer {100*c['hitRate']:5.1f}%)  "
-      f"SSIM {m['ssim']:.3f}  mix {' '.join(f'{p:.2f}' for p in mix)} rises={r['mixing']['meanRisesMonotonically']}  "
+      f"SSIM {m['ssim']:.3f}  mix {' '.join(f'{p:.2f}' for p in mix)} rises={r['mixing']['meanRisesMonotonically']} "
+      f"rho {r['mixing']['meanSpearman']:.2f}  "
       + " ".join(f"{k[:5]}={100*v:.0f}" for k, v in m["hitRatePerSound"].items()))
 PY
 done
