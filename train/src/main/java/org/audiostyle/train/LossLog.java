@@ -19,7 +19,7 @@ import org.audiostyle.io.AtomicFiles;
 public final class LossLog implements AutoCloseable {
 
 	public static final String[] COLUMNS = { "step", "phase", "lr", "D", "G_GAN", "NCE_X", "NCE_Y", "AV_G", "AV_C",
-		"COLOUR", "SCENE", "seconds" };
+		"COLOUR", "SCENE", "MIX", "seconds" };
 
 	private final BufferedWriter out;
 
@@ -68,9 +68,9 @@ public final class LossLog implements AutoCloseable {
 	}
 
 	public void append(long step, StepLosses l, double lr, double seconds) throws IOException {
-		out.write(String.format(Locale.ROOT, "%d,%s,%.6g,%s,%s,%s,%s,%s,%s,%s,%s,%.3f%n", step, l.phase, lr, f(l.d),
+		out.write(String.format(Locale.ROOT, "%d,%s,%.6g,%s,%s,%s,%s,%s,%s,%s,%s,%s,%.3f%n", step, l.phase, lr, f(l.d),
 			f(l.gan), f(l.nceX), f(l.nceY), f(l.avGenerator), f(l.avCritic), f(l.colourMoments), f(l.sceneStatistics),
-			seconds));
+			f(l.mixedSounds), seconds));
 		out.flush();
 	}
 

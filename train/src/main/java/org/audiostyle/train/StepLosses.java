@@ -15,6 +15,7 @@ public final class StepLosses {
 	public double avCritic = Double.NaN;
 	public double colourMoments = Double.NaN;
 	public double sceneStatistics = Double.NaN;
+	public double mixedSounds = Double.NaN;
 
 	public StepLosses(String phase) {
 		this.phase = phase;
@@ -31,6 +32,7 @@ public final class StepLosses {
 		add(b, "avC", avCritic);
 		add(b, "col", colourMoments);
 		add(b, "scene", sceneStatistics);
+		add(b, "mix", mixedSounds);
 		return b.length() == 0 ? phase : b.toString().trim();
 	}
 

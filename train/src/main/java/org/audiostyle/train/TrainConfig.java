@@ -106,6 +106,11 @@ public final class TrainConfig {
 	public double colourMoments = 0;
 	/** Weight of the paired scene-statistics loss (layout and texture energy; 0 = off; see SceneStatistics). */
 	public double sceneStatistics = 0;
+	/**
+	 * Weight of the mixed-sound loss (0 = off; see MixedSounds): each GAN step also renders the content images with a
+	 * random blend of two clips' embeddings and asks for the same blend of their paired images' statistics.
+	 */
+	public double mixedSounds = 0;
 	/** Steps of contrastive pre-training of the audio encoder (with the critic) before the GAN steps. */
 	public long pretrainSteps = 300;
 	/**
@@ -248,6 +253,8 @@ public final class TrainConfig {
 		check(ncePatches >= 1 && nceTau > 0 && nceHeadWidth >= 1, "PatchNCE settings must be positive");
 		check(colourMoments >= 0, "colourMoments must be >= 0, got " + colourMoments);
 		check(sceneStatistics >= 0, "sceneStatistics must be >= 0, got " + sceneStatistics);
+		check(mixedSounds >= 0, "mixedSounds must be >= 0, got " + mixedSounds);
+		check(batch >= 2 || mixedSounds == 0, "mixedSounds blends two sounds of a batch: use batch >= 2");
 		check(discriminatorWidth >= 1, "discriminatorWidth must be >= 1");
 		spectrogramScale();
 		check(avGenerator >= 0 && avCritic >= 0 && avTau > 0, "contrastive weights must be >= 0 and avTau > 0");

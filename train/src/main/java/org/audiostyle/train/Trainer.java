@@ -292,7 +292,14 @@ public final class Trainer implements AutoCloseable {
 				total = total.add(Ops.mul(scene, (float) config.sceneStatistics));
 				l.sceneStatistics = scene.getFloat();
 			}
-			mark("NCE loss + audio-visual G term + colour moments + scene statistics");
+			if (config.mixedSounds > 0) {
+				NDArray w = mixShares(content.getManager(), n);
+				NDArray blended = w.reshape(n, 1).mul(emb).add(w.neg().add(1f).reshape(n, 1).mul(roll(emb)));
+				NDArray mix = MixedSounds.loss(nets.generate(content, blended), paired, roll(paired), w);
+				total = total.add(Ops.mul(mix, (float) config.mixedSounds));
+				l.mixedSounds = mix.getFloat();
+			}
+			mark("NCE loss + audio-visual G term + colour moments + scene statistics + mixed sounds");
 			if (critic != null) {
 				NDArray real = InfoNce.symmetric(critic.embedImage(paired, false), critic.embedAudio(emb, false),
 					(float) config.avTau);
@@ -311,6 +318,14 @@ public final class Trainer implements AutoCloseable {
 		if (optC != null) optC.step(lr);
 		mark("Adam G, A, F, C");
 		return l;
+	}
+
+	/** Each item's share of its own sound in a two-sound blend, uniform in [0, 1], from the checkpointed data stream. */
+	private NDArray mixShares(NDManager scope, int n) {
+		float[] w = new float[n];
+		for (int i = 0; i < n; i++)
+			w[i] = (float) dataRng.nextDouble();
+		return scope.create(w);
 	}
 
 	/** Batch rotated by one: item i gets item i+1's sound (a derangement for batch >= 2). */
@@ -422,7 +437,7 @@ public final class Trainer implements AutoCloseable {
 
 	/** Settings a branch may change: they act on GAN steps only, so a shared pre-training is the same for both runs. */
 	static final Set<String> BRANCHABLE = Set.of("steps", "decayFraction", "lambdaGan", "lambdaNce", "matchingAware",
-		"avGenerator", "colourMoments", "sceneStatistics", "freezeAudioEncoder");
+		"avGenerator", "colourMoments", "sceneStatistics", "freezeAudioEncoder", "mixedSounds");
 
 	/**
 	 * Starts this run from another run's checkpoint; only the {@link #BRANCHABLE} settings may differ.

@@ -29,8 +29,9 @@ public class LossLogTest {
 		}
 		List<String> rows = Files.readAllLines(f);
 		assertEquals(String.join(",", LossLog.COLUMNS), rows.get(0));
-		assertEquals("1,gan,0.0002,0.25,0.5,1.4,,0.3,0.4,0.2,,1.6", rows.get(1), "no SCENE value, seconds still last");
-		assertEquals("2,gan,0.000100000,0.200000,,,,,,,0.050000,1.500", rows.get(2));
+		assertEquals("1,gan,0.0002,0.25,0.5,1.4,,0.3,0.4,0.2,,,1.6", rows.get(1),
+			"no SCENE or MIX value, seconds still last");
+		assertEquals("2,gan,0.000100000,0.200000,,,,,,,0.050000,,1.500", rows.get(2));
 		assertEquals(3, rows.size(), "the old row 2 (after the checkpoint) is dropped");
 	}
 }
