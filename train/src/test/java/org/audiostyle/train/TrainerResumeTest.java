@@ -34,9 +34,8 @@ public class TrainerResumeTest {
 	/** 6 steps straight vs 3 steps, checkpoint, a new trainer that loads it, 3 more: the same weights. */
 	@Test
 	public void resumedRunEqualsUninterruptedRun() throws IOException {
-		TrainConfig config = TinyData.config(4, 2); // 2 pre-training steps, then GAN steps: the resume is at step 3
-		config.pretrainBatch = 3; // pre-training draws its own, larger batches
-		assertResumesExactly(config);
+		// 2 pre-training steps (their own, larger batches), then GAN steps: the resume is at step 3
+		assertResumesExactly(twoPretrainingSteps(4));
 	}
 
 	/**
@@ -45,18 +44,12 @@ public class TrainerResumeTest {
 	 */
 	@Test
 	public void resumeIsExactWithRecordingSimulationWhichChangesWhatTheEncoderLearns() throws IOException {
-		TrainConfig config = TinyData.config(4, 2);
-		config.pretrainBatch = 3;
+		TrainConfig config = twoPretrainingSteps(4);
 		config.recordingSimulation = true;
 		config.specAugment = true;
 		Map<String, float[]> on = assertResumesExactly(config);
 		config.recordingSimulation = false;
-		Map<String, float[]> off;
-		try (Trainer t = new Trainer(config, TinyData.create(3, 36))) {
-			while (!t.finished())
-				t.trainStep();
-			off = weights(t);
-		}
+		Map<String, float[]> off = trainToEnd(config);
 		int differ = 0, audio = 0;
 		for (String k : on.keySet())
 			if (k.startsWith("A/")) {
@@ -72,10 +65,8 @@ public class TrainerResumeTest {
 	 */
 	@Test
 	public void frozenAudioEncoderKeepsItsPretrainedWeightsThroughTheGanSteps() throws IOException {
-		TrainConfig config = TinyData.config(3, 2);
-		config.pretrainBatch = 3;
+		TrainConfig config = twoPretrainingSteps(3);
 		config.recordingSimulation = true;
-		config.freezeAudioEncoder = true;
 		TrainingData data = TinyData.create(3, 36);
 		for (boolean frozen : new boolean[] { true, false }) {
 			config.freezeAudioEncoder = frozen;
@@ -107,8 +98,7 @@ public class TrainerResumeTest {
 	 */
 	@Test
 	public void mixedSoundsResumesExactlyAndActsOnTheGenerator() throws IOException {
-		TrainConfig config = TinyData.config(4, 2);
-		config.pretrainBatch = 3;
+		TrainConfig config = twoPretrainingSteps(4);
 		config.freezeAudioEncoder = true;
 		config.mixedSounds = 1;
 		Map<String, float[]> on = assertResumesExactly(config);
@@ -120,15 +110,26 @@ public class TrainerResumeTest {
 			assertTrue(Double.isFinite(gan.mixedSounds) && gan.mixedSounds > 0, "mixed-sound loss " + gan.mixedSounds);
 		}
 		config.mixedSounds = 0;
-		Map<String, float[]> off;
-		try (Trainer t = new Trainer(config, TinyData.create(3, 36))) {
-			while (!t.finished())
-				t.trainStep();
-			off = weights(t);
-		}
+		Map<String, float[]> off = trainToEnd(config);
 		long differ = on.keySet().stream().filter(k -> k.startsWith("G/") && !Arrays.equals(on.get(k), off.get(k)))
 			.count();
 		assertTrue(differ > 0, "the generator learned the same with and without the term");
+	}
+
+	/** A tiny run of {@code steps} steps, the first two pre-training ones with their own batch of 3. */
+	private static TrainConfig twoPretrainingSteps(int steps) {
+		TrainConfig config = TinyData.config(steps, 2);
+		config.pretrainBatch = 3;
+		return config;
+	}
+
+	/** The weights after running {@code config} to its end on the tiny data. */
+	private static Map<String, float[]> trainToEnd(TrainConfig config) {
+		try (Trainer t = new Trainer(config, TinyData.create(3, 36))) {
+			while (!t.finished())
+				t.trainStep();
+			return weights(t);
+		}
 	}
 
 	/** Runs {@code config} straight and with a checkpoint and resume at step 3; returns the straight run's weights. */
