@@ -239,7 +239,8 @@ public strictfp final class SoundSynth {
 
 	/**
 	 * A storm heard from shelter: a continuous deep rumble below 60 Hz that rolls in slow swells (the level moves a few
-	 * dB, never to silence), a fainter 60–400 Hz roll, and a steady broadband rain hiss 20–25 dB under the rumble in each band.
+	 * dB, never to silence), a fainter 60–400 Hz roll, and a steady broadband rain hiss 20–25 dB under the rumble in
+	 * each band.
 	 * (An earlier recipe, one crack and a rumble decaying into silence, was heard by the models as crackling fire:
 	 * the training thunderstorm recordings are steady, loud below 60 Hz, with a flat bed of rain above.)
 	 */

@@ -39,8 +39,8 @@ public final class MixedSounds {
 		return colour.add(layout).add(texture);
 	}
 
-	/** w x + (1 - w) y, w broadcast over the trailing axes. */
-	private static NDArray blend(NDArray x, NDArray y, NDArray w) {
+	/** w x + (1 - w) y, w broadcast over the trailing axes (also how the trainer blends the two embeddings). */
+	static NDArray blend(NDArray x, NDArray y, NDArray w) {
 		return x.mul(w).add(y.mul(w.neg().add(1f)));
 	}
 

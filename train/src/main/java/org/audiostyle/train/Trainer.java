@@ -294,7 +294,7 @@ public final class Trainer implements AutoCloseable {
 			}
 			if (config.mixedSounds > 0) {
 				NDArray w = mixShares(content.getManager(), n);
-				NDArray blended = w.reshape(n, 1).mul(emb).add(w.neg().add(1f).reshape(n, 1).mul(roll(emb)));
+				NDArray blended = MixedSounds.blend(emb, roll(emb), w.reshape(n, 1));
 				NDArray mix = MixedSounds.loss(nets.generate(content, blended), paired, roll(paired), w);
 				total = total.add(Ops.mul(mix, (float) config.mixedSounds));
 				l.mixedSounds = mix.getFloat();
