@@ -37,6 +37,8 @@ public final class ModelManifest {
 
 		public int ngf, residualBlocks, audioWidth, embeddingDim;
 		public String conditioning;
+		/** "log", or absent for the paper's linear magnitudes (so packages and checkpoints without it read as before). */
+		public String audioInput;
 
 		static Network of(NetworkConfig c) {
 			Network n = new Network();
@@ -45,12 +47,13 @@ public final class ModelManifest {
 			n.audioWidth = c.audioWidth;
 			n.embeddingDim = c.embeddingDim;
 			n.conditioning = c.conditioning.id();
+			n.audioInput = c.audioInput == NetworkConfig.AudioInput.LINEAR ? null : c.audioInput.id();
 			return n;
 		}
 
 		NetworkConfig toConfig() {
 			return new NetworkConfig(ngf, residualBlocks, audioWidth, embeddingDim, NetworkConfig.Conditioning.parse(
-				conditioning == null ? "" : conditioning));
+				conditioning == null ? "" : conditioning), NetworkConfig.AudioInput.parse(audioInput));
 		}
 	}
 

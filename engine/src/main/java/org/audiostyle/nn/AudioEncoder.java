@@ -77,11 +77,17 @@ public final class AudioEncoder extends TorchBlock {
 	/** The network after the STFT: N x 1 x 257 x T magnitudes to N x E embeddings. */
 	public NDArray embedSpectrogram(NDArray spectrogram, boolean training) {
 		ForwardContext ctx = new ForwardContext(training);
-		NDArray x = inconv.apply(spectrogram, ctx);
+		NDArray x = inconv.apply(stemInput(spectrogram), ctx);
 		for (TorchSequential layer : layers)
 			x = layer.apply(x, ctx);
 		x = avgpool.apply(x, ctx);
 		return proj.apply(x.reshape(x.getShape().get(0), -1), ctx);
+	}
+
+	/** The magnitudes as the stem convolution sees them: as they are, or log-compressed ({@link NetworkConfig.AudioInput}). */
+	NDArray stemInput(NDArray magnitudes) {
+		return config.audioInput == NetworkConfig.AudioInput.LOG ? magnitudes.add(NetworkConfig.LOG_FLOOR).log() :
+			magnitudes;
 	}
 
 	/** DJL entry point: input N x L waveforms; outputs (N x E embedding, N x 1 x 257 x T spectrogram). */

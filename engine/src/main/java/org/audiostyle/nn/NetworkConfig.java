@@ -33,6 +33,32 @@ public final class NetworkConfig {
 		}
 	}
 
+	/** What the audio encoder's stem convolution sees of the STFT magnitudes. */
+	public enum AudioInput {
+		/** The paper's input: raw linear magnitudes. Needed for the official checkpoints. */
+		LINEAR,
+		/**
+		 * Natural log of (magnitude + {@link NetworkConfig#LOG_FLOOR}). Peak-normalised clips reach magnitudes of ~100
+		 * at tonal peaks and ~0.01 in quiet bins, so on linear magnitudes the stem sees a few loud bins and little of
+		 * the rest of the spectrum; on the log scale a microphone's or a distance's gain is an additive offset per bin.
+		 */
+		LOG;
+
+		public String id() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
+		public static AudioInput parse(String s) {
+			if (s == null) return LINEAR; // packages and checkpoints from before this setting
+			for (AudioInput a : values())
+				if (a.id().equalsIgnoreCase(s.trim())) return a;
+			throw new IllegalArgumentException("Unknown audio input '" + s + "': use 'linear' or 'log'.");
+		}
+	}
+
+	/** Added to the magnitudes before {@link AudioInput#LOG}'s log: 60 dB below a magnitude of 1, keeps silence finite. */
+	public static final float LOG_FLOOR = 1e-3f;
+
 	/** Generator base width (the paper: 64). Encoder widths are ngf, 2 ngf, 4 ngf. */
 	public final int ngf;
 	/** Residual blocks at the bottleneck (the paper: 9). */
@@ -42,8 +68,15 @@ public final class NetworkConfig {
 	/** Audio embedding size (the paper: 256). */
 	public final int embeddingDim;
 	public final Conditioning conditioning;
+	public final AudioInput audioInput;
 
 	public NetworkConfig(int ngf, int residualBlocks, int audioWidth, int embeddingDim, Conditioning conditioning) {
+		this(ngf, residualBlocks, audioWidth, embeddingDim, conditioning, AudioInput.LINEAR);
+	}
+
+	public NetworkConfig(int ngf, int residualBlocks, int audioWidth, int embeddingDim, Conditioning conditioning,
+		AudioInput audioInput)
+	{
 		if (ngf < 1 || residualBlocks < 0 || audioWidth < 1 || embeddingDim < 1)
 			throw new IllegalArgumentException("Invalid network configuration: " + describe(ngf, residualBlocks,
 				audioWidth, embeddingDim, conditioning));
@@ -52,6 +85,7 @@ public final class NetworkConfig {
 		this.audioWidth = audioWidth;
 		this.embeddingDim = embeddingDim;
 		this.conditioning = Objects.requireNonNull(conditioning);
+		this.audioInput = Objects.requireNonNull(audioInput);
 	}
 
 	/** The configuration of the released checkpoints: 12,493,699 generator and 11,301,568 audio parameters. */
@@ -84,7 +118,11 @@ public final class NetworkConfig {
 	}
 
 	public NetworkConfig withConditioning(Conditioning c) {
-		return new NetworkConfig(ngf, residualBlocks, audioWidth, embeddingDim, c);
+		return new NetworkConfig(ngf, residualBlocks, audioWidth, embeddingDim, c, audioInput);
+	}
+
+	public NetworkConfig withAudioInput(AudioInput a) {
+		return new NetworkConfig(ngf, residualBlocks, audioWidth, embeddingDim, conditioning, a);
 	}
 
 	@Override
@@ -92,17 +130,18 @@ public final class NetworkConfig {
 		if (!(o instanceof NetworkConfig)) return false;
 		NetworkConfig c = (NetworkConfig) o;
 		return ngf == c.ngf && residualBlocks == c.residualBlocks && audioWidth == c.audioWidth &&
-			embeddingDim == c.embeddingDim && conditioning == c.conditioning;
+			embeddingDim == c.embeddingDim && conditioning == c.conditioning && audioInput == c.audioInput;
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(ngf, residualBlocks, audioWidth, embeddingDim, conditioning);
+		return Objects.hash(ngf, residualBlocks, audioWidth, embeddingDim, conditioning, audioInput);
 	}
 
 	@Override
 	public String toString() {
-		return describe(ngf, residualBlocks, audioWidth, embeddingDim, conditioning);
+		return describe(ngf, residualBlocks, audioWidth, embeddingDim, conditioning) + (audioInput == AudioInput.LINEAR ?
+			"" : ", audioInput=" + audioInput.id());
 	}
 
 	private static String describe(int ngf, int blocks, int audioWidth, int emb, Conditioning c) {

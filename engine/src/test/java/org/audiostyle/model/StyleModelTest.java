@@ -56,6 +56,24 @@ class StyleModelTest {
 	}
 
 	@Test
+	void audioInputTravelsWithThePackageAndIsAbsentAtItsDefault() throws Exception {
+		try (StyleModel log = StyleModel.random(NetworkConfig.tiny().withAudioInput(NetworkConfig.AudioInput.LOG), 3);
+			StyleModel linear = StyleModel.random(NetworkConfig.tiny(), 3))
+		{
+			log.save(dir.resolve("log"), false);
+			linear.save(dir.resolve("linear"), false);
+			try (StyleModel back = StyleModel.load(dir.resolve("log"))) {
+				assertEquals(NetworkConfig.AudioInput.LOG, back.config().audioInput);
+			}
+			String manifest = Files.readString(dir.resolve("linear/model.json"));
+			assertTrue(manifest.contains("\"conditioning\"") && !manifest.contains("audioInput"), manifest);
+			try (StyleModel back = StyleModel.load(dir.resolve("linear"))) {
+				assertEquals(NetworkConfig.AudioInput.LINEAR, back.config().audioInput);
+			}
+		}
+	}
+
+	@Test
 	void specificErrors() throws Exception {
 		Path folder = dir.resolve("m");
 		try (StyleModel m = StyleModel.random(NetworkConfig.tiny(), 1)) {

@@ -33,6 +33,24 @@ class AudioEncoderTest extends ManagedArraysTest {
 	}
 
 	@Test
+	void logInputFeedsTheStemTheLogOfTheMagnitudes() {
+		AudioEncoder linear = new AudioEncoder(NetworkConfig.tiny());
+		AudioEncoder log = new AudioEncoder(NetworkConfig.tiny().withAudioInput(NetworkConfig.AudioInput.LOG));
+		linear.initialize(manager, 3);
+		log.initialize(manager, 3);
+		NDArray spec = linear.spectrogram(TestData.twoSounds(manager));
+		NDArray byHand = linear.embedSpectrogram(spec.add(NetworkConfig.LOG_FLOOR).log(), false);
+		assertTrue(TestData.maxAbsDiff(byHand, log.embedSpectrogram(spec, false)) < 1e-5);
+		assertTrue(TestData.maxAbsDiff(byHand, log.embed(TestData.twoSounds(manager))) < 1e-4);
+		// the same weights on linear magnitudes give another embedding, so the setting is not ignored
+		assertTrue(TestData.maxAbsDiff(byHand, linear.embedSpectrogram(spec, false)) > 1e-2);
+		// silence stays finite
+		NDArray silent = log.embedSpectrogram(spec.zerosLike(), false);
+		for (float v : silent.toFloatArray())
+			assertTrue(Float.isFinite(v));
+	}
+
+	@Test
 	void paperNetworksInitialiseLikeTheOfficialCodeAndRun() {
 		try (NDManager m = manager.newSubManager()) {
 			NetworkConfig c = NetworkConfig.paper();

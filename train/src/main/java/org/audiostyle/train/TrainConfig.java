@@ -40,6 +40,8 @@ public final class TrainConfig {
 		public int audioWidth;
 		public int embeddingDim;
 		public String conditioning;
+		/** "log", or absent for the paper's linear magnitudes (so packages and checkpoints without it read as before). */
+		public String audioInput;
 
 		public static Network of(NetworkConfig c) {
 			Network n = new Network();
@@ -48,12 +50,13 @@ public final class TrainConfig {
 			n.audioWidth = c.audioWidth;
 			n.embeddingDim = c.embeddingDim;
 			n.conditioning = c.conditioning.id();
+			n.audioInput = c.audioInput == NetworkConfig.AudioInput.LINEAR ? null : c.audioInput.id();
 			return n;
 		}
 
 		public NetworkConfig toConfig() {
 			return new NetworkConfig(ngf, residualBlocks, audioWidth, embeddingDim, NetworkConfig.Conditioning.parse(
-				conditioning));
+				conditioning), NetworkConfig.AudioInput.parse(audioInput));
 		}
 	}
 
@@ -222,8 +225,9 @@ public final class TrainConfig {
 			.getAsString() : "small"))).getAsJsonObject();
 		for (Map.Entry<String, JsonElement> e : o.entrySet()) {
 			if (e.getKey().equals("preset")) continue;
-			if (!base.has(e.getKey())) throw new IllegalArgumentException("Unknown network setting '" + e.getKey() +
-				"'. Known: preset, " + base.keySet());
+			// audioInput is left out of the serialised form at its default (linear), so name it here
+			if (!base.has(e.getKey()) && !e.getKey().equals("audioInput")) throw new IllegalArgumentException(
+				"Unknown network setting '" + e.getKey() + "'. Known: preset, " + base.keySet() + ", audioInput");
 			base.add(e.getKey(), e.getValue());
 		}
 		return base;

@@ -46,6 +46,18 @@ public class TrainConfigTest {
 	}
 
 	@Test
+	public void audioInputIsANetworkSettingThatSurvivesJson() {
+		TrainConfig c = TrainConfig.fromJson("{\"network\": {\"preset\": \"tiny\", \"audioInput\": \"log\"}}");
+		assertEquals(org.audiostyle.nn.NetworkConfig.AudioInput.LOG, c.network.toConfig().audioInput);
+		assertEquals(c.network.toConfig(), TrainConfig.fromJson(c.toJson()).network.toConfig());
+		assertEquals(org.audiostyle.nn.NetworkConfig.AudioInput.LINEAR, TrainConfig.fromJson("{\"network\": \"tiny\"}")
+			.network.toConfig().audioInput);
+		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainConfig.fromJson(
+			"{\"network\": {\"audioInput\": \"loud\"}}"));
+		assertTrue(e.getMessage().contains("audio input 'loud'"), e.getMessage());
+	}
+
+	@Test
 	public void pretrainBatchOfOneIsRefusedByName() {
 		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainConfig.fromJson(
 			"{\"recipe\": \"sound-aware\", \"pretrainBatch\": 1}"));
