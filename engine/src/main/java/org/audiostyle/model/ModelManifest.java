@@ -39,6 +39,8 @@ public final class ModelManifest {
 		public String conditioning;
 		/** "log", or absent for the paper's linear magnitudes (so packages and checkpoints without it read as before). */
 		public String audioInput;
+		/** "statistics", or absent for the paper's ResNet. */
+		public String audioNetwork;
 
 		static Network of(NetworkConfig c) {
 			Network n = new Network();
@@ -48,12 +50,14 @@ public final class ModelManifest {
 			n.embeddingDim = c.embeddingDim;
 			n.conditioning = c.conditioning.id();
 			n.audioInput = c.audioInput == NetworkConfig.AudioInput.LINEAR ? null : c.audioInput.id();
+			n.audioNetwork = c.audioNetwork == NetworkConfig.AudioNetwork.RESNET ? null : c.audioNetwork.id();
 			return n;
 		}
 
 		NetworkConfig toConfig() {
 			return new NetworkConfig(ngf, residualBlocks, audioWidth, embeddingDim, NetworkConfig.Conditioning.parse(
-				conditioning == null ? "" : conditioning), NetworkConfig.AudioInput.parse(audioInput));
+				conditioning == null ? "" : conditioning), NetworkConfig.AudioInput.parse(audioInput),
+				NetworkConfig.AudioNetwork.parse(audioNetwork));
 		}
 	}
 

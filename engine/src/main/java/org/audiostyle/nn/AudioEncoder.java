@@ -15,15 +15,23 @@ import ai.djl.util.PairList;
  * widths w, 2w, 4w, 8w, strides 1, 2, 2, 2), {@code AudioAvgpool}, {@code stft} (buffers wsin, wcos, window_mask),
  * {@code proj} = Linear(8w to E). E.g. {@code AudioInconv.1.running_mean}, {@code AudioLayer2.0.downsample.0.weight}.
  * <p>
+ * With {@code audioNetwork} statistics the ResNet is replaced by {@link SpectrumStatistics}, a batch norm and a
+ * two-layer perceptron (see {@link NetworkConfig.AudioNetwork}); the STFT is the same.
+ * <p>
  * Initialisation as in the official code: torchvision's ResNet init for the layers (kaiming normal fan_out, BN 1/0),
  * PyTorch defaults for the stem conv and proj. Batch norm follows {@link #setTraining} (or DJL's training flag).
  */
 public final class AudioEncoder extends TorchBlock {
 
 	private final NetworkConfig config;
+	// the ResNet (audioNetwork resnet, the paper's) ...
 	private final TorchSequential inconv;
 	private final TorchSequential[] layers = new TorchSequential[4];
 	private final GlobalAvgPool avgpool;
+	// ... or the statistics network (audioNetwork statistics)
+	private final SpectrumStatistics statistics;
+	private final BatchNorm2d statsNorm;
+	private final Linear hidden;
 	private final StftMagnitude stft;
 	private final Linear proj;
 	private boolean training;
@@ -31,6 +39,19 @@ public final class AudioEncoder extends TorchBlock {
 	public AudioEncoder(NetworkConfig config) {
 		this.config = config;
 		int w = config.audioWidth;
+		if (config.audioNetwork == NetworkConfig.AudioNetwork.STATISTICS) {
+			inconv = null;
+			avgpool = null;
+			stft = child("stft", new StftMagnitude());
+			statistics = child("statistics", new SpectrumStatistics());
+			statsNorm = child("statsNorm", new BatchNorm2d(SpectrumStatistics.FEATURES));
+			hidden = child("hidden", new Linear(SpectrumStatistics.FEATURES, 8 * w, WeightInit.TORCH_DEFAULT));
+			proj = child("proj", new Linear(8 * w, config.embeddingDim, WeightInit.TORCH_DEFAULT));
+			return;
+		}
+		statistics = null;
+		statsNorm = null;
+		hidden = null;
 		inconv = child("AudioInconv", new TorchSequential()
 			.add(new Conv2d(1, w, 7, 2, 1, false, WeightInit.TORCH_DEFAULT))
 			.add(new BatchNorm2d(w))
@@ -77,6 +98,12 @@ public final class AudioEncoder extends TorchBlock {
 	/** The network after the STFT: N x 1 x 257 x T magnitudes to N x E embeddings. */
 	public NDArray embedSpectrogram(NDArray spectrogram, boolean training) {
 		ForwardContext ctx = new ForwardContext(training);
+		if (statistics != null) {
+			NDArray f = statistics.apply(spectrogram, ctx);
+			f = statsNorm.apply(f.reshape(f.getShape().get(0), -1, 1, 1), ctx);
+			f = ai.djl.nn.Activation.relu(hidden.apply(f.reshape(f.getShape().get(0), -1), ctx));
+			return proj.apply(f, ctx);
+		}
 		NDArray x = inconv.apply(stemInput(spectrogram), ctx);
 		for (TorchSequential layer : layers)
 			x = layer.apply(x, ctx);

@@ -56,6 +56,28 @@ public final class NetworkConfig {
 		}
 	}
 
+	/** Which network turns the spectrogram into the embedding. */
+	public enum AudioNetwork {
+		/** The paper's ResNet-18 on the spectrogram ({@code AudioInconv}, {@code AudioLayer1..4}, {@code proj}). */
+		RESNET,
+		/**
+		 * {@link SpectrumStatistics} of the whole clip, batch-normalised, then a two-layer perceptron (8 x audioWidth
+		 * hidden units) to the embedding ({@code statistics}, {@code statsNorm}, {@code hidden}, {@code proj}).
+		 */
+		STATISTICS;
+
+		public String id() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
+		public static AudioNetwork parse(String s) {
+			if (s == null) return RESNET; // packages and checkpoints from before this setting
+			for (AudioNetwork a : values())
+				if (a.id().equalsIgnoreCase(s.trim())) return a;
+			throw new IllegalArgumentException("Unknown audio network '" + s + "': use 'resnet' or 'statistics'.");
+		}
+	}
+
 	/** Added to the magnitudes before {@link AudioInput#LOG}'s log: 60 dB below a magnitude of 1, keeps silence finite. */
 	public static final float LOG_FLOOR = 1e-3f;
 
@@ -69,13 +91,14 @@ public final class NetworkConfig {
 	public final int embeddingDim;
 	public final Conditioning conditioning;
 	public final AudioInput audioInput;
+	public final AudioNetwork audioNetwork;
 
 	public NetworkConfig(int ngf, int residualBlocks, int audioWidth, int embeddingDim, Conditioning conditioning) {
-		this(ngf, residualBlocks, audioWidth, embeddingDim, conditioning, AudioInput.LINEAR);
+		this(ngf, residualBlocks, audioWidth, embeddingDim, conditioning, AudioInput.LINEAR, AudioNetwork.RESNET);
 	}
 
 	public NetworkConfig(int ngf, int residualBlocks, int audioWidth, int embeddingDim, Conditioning conditioning,
-		AudioInput audioInput)
+		AudioInput audioInput, AudioNetwork audioNetwork)
 	{
 		if (ngf < 1 || residualBlocks < 0 || audioWidth < 1 || embeddingDim < 1)
 			throw new IllegalArgumentException("Invalid network configuration: " + describe(ngf, residualBlocks,
@@ -86,6 +109,10 @@ public final class NetworkConfig {
 		this.embeddingDim = embeddingDim;
 		this.conditioning = Objects.requireNonNull(conditioning);
 		this.audioInput = Objects.requireNonNull(audioInput);
+		this.audioNetwork = Objects.requireNonNull(audioNetwork);
+		if (audioNetwork == AudioNetwork.STATISTICS && audioInput != AudioInput.LINEAR)
+			throw new IllegalArgumentException("audioInput '" + audioInput.id() + "' is for the resnet audio network; " +
+				"the statistics network takes the log of the mel power itself.");
 	}
 
 	/** The configuration of the released checkpoints: 12,493,699 generator and 11,301,568 audio parameters. */
@@ -118,11 +145,15 @@ public final class NetworkConfig {
 	}
 
 	public NetworkConfig withConditioning(Conditioning c) {
-		return new NetworkConfig(ngf, residualBlocks, audioWidth, embeddingDim, c, audioInput);
+		return new NetworkConfig(ngf, residualBlocks, audioWidth, embeddingDim, c, audioInput, audioNetwork);
 	}
 
 	public NetworkConfig withAudioInput(AudioInput a) {
-		return new NetworkConfig(ngf, residualBlocks, audioWidth, embeddingDim, conditioning, a);
+		return new NetworkConfig(ngf, residualBlocks, audioWidth, embeddingDim, conditioning, a, audioNetwork);
+	}
+
+	public NetworkConfig withAudioNetwork(AudioNetwork a) {
+		return new NetworkConfig(ngf, residualBlocks, audioWidth, embeddingDim, conditioning, audioInput, a);
 	}
 
 	@Override
@@ -130,18 +161,20 @@ public final class NetworkConfig {
 		if (!(o instanceof NetworkConfig)) return false;
 		NetworkConfig c = (NetworkConfig) o;
 		return ngf == c.ngf && residualBlocks == c.residualBlocks && audioWidth == c.audioWidth &&
-			embeddingDim == c.embeddingDim && conditioning == c.conditioning && audioInput == c.audioInput;
+			embeddingDim == c.embeddingDim && conditioning == c.conditioning && audioInput == c.audioInput &&
+			audioNetwork == c.audioNetwork;
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(ngf, residualBlocks, audioWidth, embeddingDim, conditioning, audioInput);
+		return Objects.hash(ngf, residualBlocks, audioWidth, embeddingDim, conditioning, audioInput, audioNetwork);
 	}
 
 	@Override
 	public String toString() {
 		return describe(ngf, residualBlocks, audioWidth, embeddingDim, conditioning) + (audioInput == AudioInput.LINEAR ?
-			"" : ", audioInput=" + audioInput.id());
+			"" : ", audioInput=" + audioInput.id()) + (audioNetwork == AudioNetwork.RESNET ? "" : ", audioNetwork=" +
+			audioNetwork.id());
 	}
 
 	private static String describe(int ngf, int blocks, int audioWidth, int emb, Conditioning c) {

@@ -69,6 +69,16 @@ class StyleModelTest {
 			assertTrue(manifest.contains("\"conditioning\"") && !manifest.contains("audioInput"), manifest);
 			try (StyleModel back = StyleModel.load(dir.resolve("linear"))) {
 				assertEquals(NetworkConfig.AudioInput.LINEAR, back.config().audioInput);
+				assertEquals(NetworkConfig.AudioNetwork.RESNET, back.config().audioNetwork);
+			}
+		}
+		try (StyleModel stats = StyleModel.random(NetworkConfig.tiny().withAudioNetwork(NetworkConfig.AudioNetwork
+			.STATISTICS), 4))
+		{
+			stats.save(dir.resolve("stats"), false);
+			try (StyleModel back = StyleModel.load(dir.resolve("stats"))) {
+				assertEquals(stats.config(), back.config());
+				assertArrayEquals(stats.weightsBytes("audio"), back.weightsBytes("audio"));
 			}
 		}
 	}

@@ -35,9 +35,10 @@ public final class StepDump {
 	public static void main(String[] args) throws Exception {
 		if (args.length != 2) throw new IllegalArgumentException("usage: StepDump CONFIG.json OUT_DIR");
 		TrainConfig c = TrainConfig.read(Path.of(args[0]));
-		if (c.recordingSimulation || c.freezeAudioEncoder || c.mixedSounds > 0 || c.network.audioInput != null)
+		if (c.recordingSimulation || c.freezeAudioEncoder || c.mixedSounds > 0 || c.network.audioInput != null ||
+			c.network.audioNetwork != null)
 			throw new IllegalArgumentException(args[0] + " sets recordingSimulation, freezeAudioEncoder, mixedSounds " +
-				"or network.audioInput, which the PyTorch replica does not redo; check a copy with them off.");
+				"or network.audioInput/audioNetwork, which the PyTorch replica does not redo; check a copy with them off.");
 		Path out = Path.of(args[1]);
 		Files.createDirectories(out);
 		c.pretrainSteps = 0;

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 
 import com.google.gson.Gson;
@@ -42,6 +43,8 @@ public final class TrainConfig {
 		public String conditioning;
 		/** "log", or absent for the paper's linear magnitudes (so packages and checkpoints without it read as before). */
 		public String audioInput;
+		/** "statistics", or absent for the paper's ResNet. */
+		public String audioNetwork;
 
 		public static Network of(NetworkConfig c) {
 			Network n = new Network();
@@ -51,12 +54,14 @@ public final class TrainConfig {
 			n.embeddingDim = c.embeddingDim;
 			n.conditioning = c.conditioning.id();
 			n.audioInput = c.audioInput == NetworkConfig.AudioInput.LINEAR ? null : c.audioInput.id();
+			n.audioNetwork = c.audioNetwork == NetworkConfig.AudioNetwork.RESNET ? null : c.audioNetwork.id();
 			return n;
 		}
 
 		public NetworkConfig toConfig() {
 			return new NetworkConfig(ngf, residualBlocks, audioWidth, embeddingDim, NetworkConfig.Conditioning.parse(
-				conditioning), NetworkConfig.AudioInput.parse(audioInput));
+				conditioning), NetworkConfig.AudioInput.parse(audioInput),
+				NetworkConfig.AudioNetwork.parse(audioNetwork));
 		}
 	}
 
@@ -218,6 +223,8 @@ public final class TrainConfig {
 		return c;
 	}
 
+	private static final List<String> OMITTED_AT_DEFAULT = List.of("audioInput", "audioNetwork");
+
 	private static JsonElement network(JsonElement v) {
 		if (v.isJsonPrimitive()) return GSON.toJsonTree(Network.of(NetworkConfig.named(v.getAsString())));
 		JsonObject o = v.getAsJsonObject();
@@ -225,9 +232,10 @@ public final class TrainConfig {
 			.getAsString() : "small"))).getAsJsonObject();
 		for (Map.Entry<String, JsonElement> e : o.entrySet()) {
 			if (e.getKey().equals("preset")) continue;
-			// audioInput is left out of the serialised form at its default (linear), so name it here
-			if (!base.has(e.getKey()) && !e.getKey().equals("audioInput")) throw new IllegalArgumentException(
-				"Unknown network setting '" + e.getKey() + "'. Known: preset, " + base.keySet() + ", audioInput");
+			// audioInput and audioNetwork are left out of the serialised form at their defaults, so name them here
+			if (!base.has(e.getKey()) && !OMITTED_AT_DEFAULT.contains(e.getKey())) throw new IllegalArgumentException(
+				"Unknown network setting '" + e.getKey() + "'. Known: preset, " + base.keySet() + ", " +
+				String.join(", ", OMITTED_AT_DEFAULT));
 			base.add(e.getKey(), e.getValue());
 		}
 		return base;

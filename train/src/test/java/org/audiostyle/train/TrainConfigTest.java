@@ -46,7 +46,7 @@ public class TrainConfigTest {
 	}
 
 	@Test
-	public void audioInputIsANetworkSettingThatSurvivesJson() {
+	public void audioInputAndAudioNetworkAreNetworkSettingsThatSurviveJson() {
 		TrainConfig c = TrainConfig.fromJson("{\"network\": {\"preset\": \"tiny\", \"audioInput\": \"log\"}}");
 		assertEquals(org.audiostyle.nn.NetworkConfig.AudioInput.LOG, c.network.toConfig().audioInput);
 		assertEquals(c.network.toConfig(), TrainConfig.fromJson(c.toJson()).network.toConfig());
@@ -55,6 +55,12 @@ public class TrainConfigTest {
 		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainConfig.fromJson(
 			"{\"network\": {\"audioInput\": \"loud\"}}"));
 		assertTrue(e.getMessage().contains("audio input 'loud'"), e.getMessage());
+		TrainConfig stats = TrainConfig.fromJson("{\"network\": {\"audioNetwork\": \"statistics\"}}");
+		assertEquals(org.audiostyle.nn.NetworkConfig.AudioNetwork.STATISTICS, stats.network.toConfig().audioNetwork);
+		assertEquals(stats.network.toConfig(), TrainConfig.fromJson(stats.toJson()).network.toConfig());
+		e = assertThrows(IllegalArgumentException.class, () -> TrainConfig.fromJson(
+			"{\"network\": {\"audioNetwork\": \"statistics\", \"audioInput\": \"log\"}}"));
+		assertTrue(e.getMessage().contains("statistics network takes the log"), e.getMessage());
 	}
 
 	@Test

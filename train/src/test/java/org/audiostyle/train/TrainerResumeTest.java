@@ -59,6 +59,23 @@ public class TrainerResumeTest {
 		assertTrue(audio > 0 && differ > audio / 2, differ + " of " + audio + " audio-encoder tensors differ");
 	}
 
+	/** The statistics audio network trains (every learnable audio tensor moves) and resumes exactly. */
+	@Test
+	public void statisticsAudioNetworkLearnsAndResumesExactly() throws IOException {
+		TrainConfig config = twoPretrainingSteps(4);
+		config.recordingSimulation = true;
+		config.network = TrainConfig.Network.of(org.audiostyle.nn.NetworkConfig.tiny().withAudioNetwork(
+			org.audiostyle.nn.NetworkConfig.AudioNetwork.STATISTICS));
+		Map<String, float[]> start;
+		try (Trainer t = new Trainer(config, TinyData.create(3, 36))) {
+			start = weights(t);
+		}
+		Map<String, float[]> end = assertResumesExactly(config);
+		for (String k : new String[] { "A/statsNorm.weight", "A/hidden.weight", "A/hidden.bias", "A/proj.weight" })
+			assertTrue(end.containsKey(k) && !Arrays.equals(start.get(k), end.get(k)), k + " did not learn");
+		assertTrue(end.keySet().stream().noneMatch(k -> k.startsWith("A/AudioLayer")), end.keySet().toString());
+	}
+
 	/**
 	 * With the audio encoder frozen for the GAN phase, its weights and batch-norm statistics at the end equal those
 	 * at the end of pre-training, while the generator still learns; without the switch the GAN steps move it.
