@@ -19,8 +19,10 @@ import ai.djl.nn.Parameter;
  * <p>
  * Why: with one to a few recordings per class, a ResNet on the spectrogram learns what tells the training recordings
  * apart, which includes each recording's microphone and place. Statistics pooled over the whole clip carry the class
- * (texture, brightness, rhythm) and little else: a logistic regression on these features named the class of 79.6 %
- * of the recording-level validation sounds, the trained ResNet encoder's embeddings 57 % (README, "Training").
+ * (texture, brightness, rhythm) and little else. On the recording-level validation split ({@code audiostyle probe}),
+ * a logistic regression names the class of 69.4 % of the sounds from these fixed features and of 57.1 % from the
+ * pre-trained ResNet encoder's embeddings; the statistics network pre-trained the same way puts 73.5 % nearest their
+ * class's mean (README, "Training").
  */
 public final class SpectrumStatistics extends TorchLayer {
 
