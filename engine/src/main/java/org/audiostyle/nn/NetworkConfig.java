@@ -27,9 +27,7 @@ public final class NetworkConfig {
 		}
 
 		public static Conditioning parse(String s) {
-			for (Conditioning c : values())
-				if (c.id().equalsIgnoreCase(s.trim())) return c;
-			throw new IllegalArgumentException("Unknown conditioning '" + s + "': use 'concat' or 'film'.");
+			return byId(values(), s, "conditioning");
 		}
 	}
 
@@ -48,11 +46,9 @@ public final class NetworkConfig {
 			return name().toLowerCase(Locale.ROOT);
 		}
 
+		/** null (packages and checkpoints from before this setting) is {@link #LINEAR}. */
 		public static AudioInput parse(String s) {
-			if (s == null) return LINEAR; // packages and checkpoints from before this setting
-			for (AudioInput a : values())
-				if (a.id().equalsIgnoreCase(s.trim())) return a;
-			throw new IllegalArgumentException("Unknown audio input '" + s + "': use 'linear' or 'log'.");
+			return s == null ? LINEAR : byId(values(), s, "audio input");
 		}
 	}
 
@@ -70,12 +66,21 @@ public final class NetworkConfig {
 			return name().toLowerCase(Locale.ROOT);
 		}
 
+		/** null (packages and checkpoints from before this setting) is {@link #RESNET}. */
 		public static AudioNetwork parse(String s) {
-			if (s == null) return RESNET; // packages and checkpoints from before this setting
-			for (AudioNetwork a : values())
-				if (a.id().equalsIgnoreCase(s.trim())) return a;
-			throw new IllegalArgumentException("Unknown audio network '" + s + "': use 'resnet' or 'statistics'.");
+			return s == null ? RESNET : byId(values(), s, "audio network");
 		}
+	}
+
+	/** The value whose lower-case name is {@code s} (any case), or an error naming the setting and its values. */
+	private static <E extends Enum<E>> E byId(E[] values, String s, String setting) {
+		StringBuilder names = new StringBuilder();
+		for (int i = 0; i < values.length; i++) {
+			String id = values[i].name().toLowerCase(Locale.ROOT);
+			if (id.equalsIgnoreCase(s.trim())) return values[i];
+			names.append(i == 0 ? "" : i == values.length - 1 ? " or " : ", ").append('\'').append(id).append('\'');
+		}
+		throw new IllegalArgumentException("Unknown " + setting + " '" + s + "': use " + names + ".");
 	}
 
 	/** Added to the magnitudes before {@link AudioInput#LOG}'s log: 60 dB below a magnitude of 1, keeps silence finite. */
