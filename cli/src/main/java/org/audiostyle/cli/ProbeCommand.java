@@ -49,13 +49,7 @@ final class ProbeCommand implements Callable<Integer> {
 		if (engine.model != null) try (StyleModel model = engine.loadModel(); Stylizer stylizer = new Stylizer(model,
 			engine.deviceChoice()))
 		{
-			LinearProbe.Representation embedding = p -> {
-				float[] e = stylizer.embed(SoundMix.of(Sound.file(p)));
-				double[] d = new double[e.length];
-				for (int i = 0; i < e.length; i++)
-					d[i] = e[i];
-				return d;
-			};
+			LinearProbe.Representation embedding = p -> stylizer.embed(SoundMix.of(Sound.file(p)));
 			print("model embedding (" + model.config().audioNetwork.id() + ")", LinearProbe.run(embedding, train,
 				validation));
 		}

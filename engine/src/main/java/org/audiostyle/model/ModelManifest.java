@@ -32,7 +32,7 @@ public final class ModelManifest {
 	public Map<String, String> sha256 = new LinkedHashMap<>();
 	public Map<String, Object> provenance = new LinkedHashMap<>();
 
-	/** Serialised form of {@link NetworkConfig}. */
+	/** Serialised form of {@link NetworkConfig}, in model packages and in training configurations. */
 	public static final class Network {
 
 		public int ngf, residualBlocks, audioWidth, embeddingDim;
@@ -42,7 +42,7 @@ public final class ModelManifest {
 		/** "statistics", or absent for the paper's ResNet. */
 		public String audioNetwork;
 
-		static Network of(NetworkConfig c) {
+		public static Network of(NetworkConfig c) {
 			Network n = new Network();
 			n.ngf = c.ngf;
 			n.residualBlocks = c.residualBlocks;
@@ -54,7 +54,7 @@ public final class ModelManifest {
 			return n;
 		}
 
-		NetworkConfig toConfig() {
+		public NetworkConfig toConfig() {
 			return new NetworkConfig(ngf, residualBlocks, audioWidth, embeddingDim, NetworkConfig.Conditioning.parse(
 				conditioning == null ? "" : conditioning), NetworkConfig.AudioInput.parse(audioInput),
 				NetworkConfig.AudioNetwork.parse(audioNetwork));

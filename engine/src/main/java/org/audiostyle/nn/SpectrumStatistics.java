@@ -35,6 +35,27 @@ public final class SpectrumStatistics extends TorchLayer {
 	static final float POWER_FLOOR = 1e-6f;
 
 	private final Parameter mel;
+	/** The last modulation kernels built: every clip the model hears has the same T (301 frames for 3 s). */
+	private volatile ModulationKernels kernels;
+
+	/** cos and sin (T x {@link #MODULATION_BINS}) of the DFT over T frames at bins 1.., divided by T. */
+	private static final class ModulationKernels {
+
+		final int frames;
+		final float[] cos, sin;
+
+		ModulationKernels(int t) {
+			frames = t;
+			cos = new float[t * MODULATION_BINS];
+			sin = new float[t * MODULATION_BINS];
+			for (int x = 0; x < t; x++)
+				for (int k = 0; k < MODULATION_BINS; k++) {
+					double phase = 2 * Math.PI * (k + 1) * x / t;
+					cos[x * MODULATION_BINS + k] = (float) (Math.cos(phase) / t);
+					sin[x * MODULATION_BINS + k] = (float) (Math.sin(phase) / t);
+				}
+		}
+	}
 
 	public SpectrumStatistics() {
 		mel = buffer("mel", Parameter.Type.OTHER, new Shape(StftMagnitude.BINS, MEL_BANDS));
@@ -54,27 +75,16 @@ public final class SpectrumStatistics extends TorchLayer {
 		NDArray centred = logMel.sub(mean.expandDims(1));
 		NDArray spread = centred.square().mean(new int[] { 1 }).add(POWER_FLOOR).sqrt();
 		NDArray change = logMel.get(":, 1:, :").sub(logMel.get(":, :-1, :")).abs().mean(new int[] { 1 });
+		ModulationKernels k = kernels;
+		if (k == null || k.frames != t) kernels = k = new ModulationKernels(t);
 		NDManager m = magnitudes.getManager();
-		NDArray[] dft = modulationKernels(m, t);
+		Shape kernelShape = new Shape(t, MODULATION_BINS);
 		NDArray bandsFirst = centred.transpose(0, 2, 1); // N x 64 x T
-		NDArray re = bandsFirst.matMul(dft[0].toType(magnitudes.getDataType(), false));
-		NDArray im = bandsFirst.matMul(dft[1].toType(magnitudes.getDataType(), false));
+		NDArray re = bandsFirst.matMul(m.create(k.cos, kernelShape).toType(magnitudes.getDataType(), false));
+		NDArray im = bandsFirst.matMul(m.create(k.sin, kernelShape).toType(magnitudes.getDataType(), false));
 		NDArray modulation = re.square().add(im.square()).add(POWER_FLOOR).sqrt().mean(new int[] { 1 }).add(
 			POWER_FLOOR).log();
 		return NDArrays.concat(new NDList(mean, spread, change, modulation), 1);
-	}
-
-	/** cos and sin (T x {@link #MODULATION_BINS}) of the DFT over T frames at bins 1.., divided by T. */
-	static NDArray[] modulationKernels(NDManager m, int t) {
-		float[] cos = new float[t * MODULATION_BINS], sin = new float[t * MODULATION_BINS];
-		for (int x = 0; x < t; x++)
-			for (int k = 0; k < MODULATION_BINS; k++) {
-				double phase = 2 * Math.PI * (k + 1) * x / t;
-				cos[x * MODULATION_BINS + k] = (float) (Math.cos(phase) / t);
-				sin[x * MODULATION_BINS + k] = (float) (Math.sin(phase) / t);
-			}
-		Shape shape = new Shape(t, MODULATION_BINS);
-		return new NDArray[] { m.create(cos, shape), m.create(sin, shape) };
 	}
 
 	/** Triangular filters evenly spaced on the mel scale (HTK: 2595 log10(1 + f / 700)), peak 1, as 257 x 64. */

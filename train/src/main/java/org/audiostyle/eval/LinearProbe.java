@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.audiostyle.train.data.ClassFolderSource;
 
@@ -20,16 +21,15 @@ import org.audiostyle.train.data.ClassFolderSource;
  */
 public final class LinearProbe {
 
-	/** A representation of a sound file. */
+	/** A representation of a sound file (features or an embedding). */
 	public interface Representation {
-		double[] of(Path sound) throws IOException;
+		float[] of(Path sound) throws IOException;
 	}
 
-	/** Accuracy over the validation sounds, per class and overall, and what the misses were taken for. */
+	/** Accuracy over the validation sounds, per class and overall. */
 	public static final class Result {
 
 		public final Map<String, int[]> rightOfTotal = new LinkedHashMap<>();
-		public final Map<String, List<String>> misses = new LinkedHashMap<>();
 		public int right, total;
 
 		public double accuracy() {
@@ -52,7 +52,7 @@ public final class LinearProbe {
 		List<Integer> y = new ArrayList<>();
 		for (int c = 0; c < classes.size(); c++)
 			for (Path p : train.get(classes.get(c))) {
-				x.add(r.of(p));
+				x.add(toDoubles(r.of(p)));
 				y.add(c);
 			}
 		LogisticRegression model = LogisticRegression.train(x.toArray(new double[0][]), y.stream().mapToInt(
@@ -63,18 +63,19 @@ public final class LinearProbe {
 				validationDir + " has no reference sounds under " + trainDir + ".");
 			int[] counts = out.rightOfTotal.computeIfAbsent(e.getKey(), k -> new int[2]);
 			for (Path p : e.getValue()) {
-				double[] prob = model.predict(r.of(p));
-				int best = 0;
-				for (int k = 1; k < prob.length; k++)
-					if (prob[k] > prob[best]) best = k;
+				int best = LogisticRegression.mostLikely(model.predict(toDoubles(r.of(p))));
 				counts[1]++;
 				out.total++;
 				if (classes.get(best).equals(e.getKey())) {
 					counts[0]++;
 					out.right++;
-				} else out.misses.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(classes.get(best));
+				}
 			}
 		}
 		return out;
+	}
+
+	private static double[] toDoubles(float[] v) {
+		return IntStream.range(0, v.length).mapToDouble(i -> v[i]).toArray();
 	}
 }

@@ -93,6 +93,14 @@ public final class LogisticRegression {
 			out[c] /= sum;
 	}
 
+	/** Index of the largest entry (the first of equals): the most likely class of a probability vector. */
+	public static int mostLikely(double[] probabilities) {
+		int best = 0;
+		for (int i = 1; i < probabilities.length; i++)
+			if (probabilities[i] > probabilities[best]) best = i;
+		return best;
+	}
+
 	/** Class probabilities of one raw (not standardised) feature vector. */
 	public double[] predict(double[] x) {
 		double[] p = new double[weights.length];

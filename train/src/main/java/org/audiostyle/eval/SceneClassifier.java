@@ -15,10 +15,6 @@ public interface SceneClassifier {
 
 	/** The most probable class. */
 	default String classify(PlanarImage image) {
-		double[] p = probabilities(image);
-		int best = 0;
-		for (int i = 1; i < p.length; i++)
-			if (p[i] > p[best]) best = i;
-		return classes().get(best);
+		return classes().get(LogisticRegression.mostLikely(probabilities(image)));
 	}
 }

@@ -33,16 +33,12 @@ public final class StatisticsFeatures implements LinearProbe.Representation, Aut
 	}
 
 	@Override
-	public double[] of(Path sound) throws IOException {
+	public float[] of(Path sound) throws IOException {
 		float[] wave = AudioFrontEnd.prepare(SoundMix.of(Sound.file(sound)));
 		return DjlRuntime.run(() -> {
 			try (NDManager m = manager.newSubManager()) {
 				NDArray spec = stft.apply(m.create(wave, new Shape(1, wave.length)), new ForwardContext(false));
-				float[] f = statistics.apply(spec.expandDims(1), new ForwardContext(false)).toFloatArray();
-				double[] out = new double[f.length];
-				for (int i = 0; i < f.length; i++)
-					out[i] = f[i];
-				return out;
+				return statistics.apply(spec.expandDims(1), new ForwardContext(false)).toFloatArray();
 			}
 		});
 	}

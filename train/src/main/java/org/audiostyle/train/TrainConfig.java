@@ -1,12 +1,16 @@
 package org.audiostyle.train;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -15,6 +19,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
+import org.audiostyle.model.ModelManifest.Network;
 import org.audiostyle.nn.NetworkConfig;
 
 /**
@@ -33,43 +38,12 @@ import org.audiostyle.nn.NetworkConfig;
  */
 public final class TrainConfig {
 
-	/** Network shape; written like NetworkConfig. */
-	public static final class Network {
-
-		public int ngf;
-		public int residualBlocks;
-		public int audioWidth;
-		public int embeddingDim;
-		public String conditioning;
-		/** "log", or absent for the paper's linear magnitudes (so packages and checkpoints without it read as before). */
-		public String audioInput;
-		/** "statistics", or absent for the paper's ResNet. */
-		public String audioNetwork;
-
-		public static Network of(NetworkConfig c) {
-			Network n = new Network();
-			n.ngf = c.ngf;
-			n.residualBlocks = c.residualBlocks;
-			n.audioWidth = c.audioWidth;
-			n.embeddingDim = c.embeddingDim;
-			n.conditioning = c.conditioning.id();
-			n.audioInput = c.audioInput == NetworkConfig.AudioInput.LINEAR ? null : c.audioInput.id();
-			n.audioNetwork = c.audioNetwork == NetworkConfig.AudioNetwork.RESNET ? null : c.audioNetwork.id();
-			return n;
-		}
-
-		public NetworkConfig toConfig() {
-			return new NetworkConfig(ngf, residualBlocks, audioWidth, embeddingDim, NetworkConfig.Conditioning.parse(
-				conditioning), NetworkConfig.AudioInput.parse(audioInput),
-				NetworkConfig.AudioNetwork.parse(audioNetwork));
-		}
-	}
-
 	public static final String PAPER = "paper";
 	public static final String SOUND_AWARE = "sound-aware";
 
 	/** The recipe these values started from ("paper" or "sound-aware"). */
 	public String recipe = SOUND_AWARE;
+	/** Network shape, serialised as in a model package's model.json. */
 	public Network network = Network.of(NetworkConfig.small());
 
 	/** Training crop side (the paper: 256; multiples of 4, at least 32). */
@@ -223,7 +197,9 @@ public final class TrainConfig {
 		return c;
 	}
 
-	private static final List<String> OMITTED_AT_DEFAULT = List.of("audioInput", "audioNetwork");
+	/** Network settings a configuration may give: every field of the serialised form, set or not. */
+	private static final List<String> NETWORK_SETTINGS = Arrays.stream(Network.class.getFields()).filter(f -> !Modifier
+		.isStatic(f.getModifiers())).map(Field::getName).collect(Collectors.toList());
 
 	private static JsonElement network(JsonElement v) {
 		if (v.isJsonPrimitive()) return GSON.toJsonTree(Network.of(NetworkConfig.named(v.getAsString())));
@@ -232,10 +208,8 @@ public final class TrainConfig {
 			.getAsString() : "small"))).getAsJsonObject();
 		for (Map.Entry<String, JsonElement> e : o.entrySet()) {
 			if (e.getKey().equals("preset")) continue;
-			// audioInput and audioNetwork are left out of the serialised form at their defaults, so name them here
-			if (!base.has(e.getKey()) && !OMITTED_AT_DEFAULT.contains(e.getKey())) throw new IllegalArgumentException(
-				"Unknown network setting '" + e.getKey() + "'. Known: preset, " + base.keySet() + ", " +
-				String.join(", ", OMITTED_AT_DEFAULT));
+			if (!NETWORK_SETTINGS.contains(e.getKey())) throw new IllegalArgumentException("Unknown network setting '" +
+				e.getKey() + "'. Known: preset, " + String.join(", ", NETWORK_SETTINGS));
 			base.add(e.getKey(), e.getValue());
 		}
 		return base;

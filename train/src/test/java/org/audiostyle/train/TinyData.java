@@ -41,7 +41,7 @@ final class TinyData {
 	/** Tiny networks and losses: every term of the sound-aware recipe on, sizes cut to seconds per run. */
 	static TrainConfig config(long steps, long pretrain) {
 		TrainConfig c = TrainConfig.soundAware();
-		c.network = TrainConfig.Network.of(org.audiostyle.nn.NetworkConfig.tiny());
+		c.network = org.audiostyle.model.ModelManifest.Network.of(org.audiostyle.nn.NetworkConfig.tiny());
 		c.crop = 32;
 		c.load = 36;
 		c.batch = 2;

@@ -64,7 +64,7 @@ public class TrainerResumeTest {
 	public void statisticsAudioNetworkLearnsAndResumesExactly() throws IOException {
 		TrainConfig config = twoPretrainingSteps(4);
 		config.recordingSimulation = true;
-		config.network = TrainConfig.Network.of(org.audiostyle.nn.NetworkConfig.tiny().withAudioNetwork(
+		config.network = org.audiostyle.model.ModelManifest.Network.of(org.audiostyle.nn.NetworkConfig.tiny().withAudioNetwork(
 			org.audiostyle.nn.NetworkConfig.AudioNetwork.STATISTICS));
 		Map<String, float[]> start;
 		try (Trainer t = new Trainer(config, TinyData.create(3, 36))) {
