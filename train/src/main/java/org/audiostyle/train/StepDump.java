@@ -35,10 +35,11 @@ public final class StepDump {
 	public static void main(String[] args) throws Exception {
 		if (args.length != 2) throw new IllegalArgumentException("usage: StepDump CONFIG.json OUT_DIR");
 		TrainConfig c = TrainConfig.read(Path.of(args[0]));
-		if (c.recordingSimulation || c.freezeAudioEncoder || c.mixedSounds > 0 || c.network.audioInput != null ||
-			c.network.audioNetwork != null)
-			throw new IllegalArgumentException(args[0] + " sets recordingSimulation, freezeAudioEncoder, mixedSounds " +
-				"or network.audioInput/audioNetwork, which the PyTorch replica does not redo; check a copy with them off.");
+		if (c.recordingSimulation || c.freezeAudioEncoder || c.mixedSounds > 0 || c.embeddingNoise > 0 ||
+			c.network.audioInput != null || c.network.audioNetwork != null)
+			throw new IllegalArgumentException(args[0] + " sets recordingSimulation, freezeAudioEncoder, mixedSounds, " +
+				"embeddingNoise or network.audioInput/audioNetwork, which the PyTorch replica does not redo; check a " +
+				"copy with them off.");
 		Path out = Path.of(args[1]);
 		Files.createDirectories(out);
 		c.pretrainSteps = 0;

@@ -239,13 +239,14 @@ public final class Trainer implements AutoCloseable {
 		PatchNce.Keys keys = nce.keys(nets.encode(sources, nceLayers), patchRng);
 		mark("NCE keys (encoder on real, no grad)");
 
-		NDArray emb, generated, fake;
+		NDArray emb, heard, generated, fake;
 		// frozen: inference mode (batch-norm statistics kept) and outside every graph, so no gradient reaches it
 		NDArray frozenEmb = config.freezeAudioEncoder ? nets.embed(encoderInput(spec), false).stopGradient() : null;
 		try (GradientCollector gc = collector()) {
 			emb = frozenEmb != null ? frozenEmb : nets.embed(encoderInput(spec), true);
 		mark("audio embed");
-			generated = nets.generate(sources, identity ? NDArrays.concat(new NDList(emb, emb), 0) : emb);
+			heard = config.embeddingNoise > 0 ? withNoise(emb) : emb;
+			generated = nets.generate(sources, identity ? NDArrays.concat(new NDList(heard, heard), 0) : heard);
 			fake = identity ? generated.get("0:" + n) : generated;
 		mark("G forward");
 			NDArray predReal = discriminator.forward(realInput, desc);
@@ -294,7 +295,7 @@ public final class Trainer implements AutoCloseable {
 			}
 			if (config.mixedSounds > 0) {
 				NDArray w = mixShares(content.getManager(), n);
-				NDArray blended = MixedSounds.blend(emb, roll(emb), w.reshape(n, 1));
+				NDArray blended = MixedSounds.blend(heard, roll(heard), w.reshape(n, 1));
 				NDArray mix = MixedSounds.loss(nets.generate(content, blended), paired, roll(paired), w);
 				total = total.add(Ops.mul(mix, (float) config.mixedSounds));
 				l.mixedSounds = mix.getFloat();
@@ -318,6 +319,20 @@ public final class Trainer implements AutoCloseable {
 		if (optC != null) optC.step(lr);
 		mark("Adam G, A, F, C");
 		return l;
+	}
+
+	/**
+	 * The generator's view of the embeddings under {@link TrainConfig#embeddingNoise}: each row plus N(0, 1) noise
+	 * scaled by the setting times that row's RMS (no gradient through the scale), drawn from the checkpointed data
+	 * stream so a resumed run draws the same noise.
+	 */
+	private NDArray withNoise(NDArray emb) {
+		int n = Math.toIntExact(emb.getShape().get(0)), e = Math.toIntExact(emb.getShape().get(1));
+		float[] z = new float[n * e];
+		for (int i = 0; i < z.length; i++)
+			z[i] = (float) dataRng.nextGaussian();
+		NDArray rms = emb.stopGradient().square().mean(new int[] {1}, true).sqrt();
+		return emb.add(emb.getManager().create(z, new Shape(n, e)).mul(rms).mul((float) config.embeddingNoise));
 	}
 
 	/** Each item's share of its own sound in a two-sound blend, uniform in [0, 1], from the checkpointed data stream. */
@@ -437,7 +452,7 @@ public final class Trainer implements AutoCloseable {
 
 	/** Settings a branch may change: they act on GAN steps only, so a shared pre-training is the same for both runs. */
 	static final Set<String> BRANCHABLE = Set.of("steps", "decayFraction", "lambdaGan", "lambdaNce", "matchingAware",
-		"avGenerator", "colourMoments", "sceneStatistics", "freezeAudioEncoder", "mixedSounds");
+		"avGenerator", "colourMoments", "sceneStatistics", "freezeAudioEncoder", "mixedSounds", "embeddingNoise");
 
 	/**
 	 * Starts this run from another run's checkpoint; only the {@link #BRANCHABLE} settings may differ.

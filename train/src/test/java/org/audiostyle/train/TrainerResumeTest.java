@@ -133,6 +133,26 @@ public class TrainerResumeTest {
 		assertTrue(differ > 0, "the generator learned the same with and without the term");
 	}
 
+	/**
+	 * Conditioning augmentation: a run with embedding noise resumes to the same weights (its noise comes from the
+	 * checkpointed stream) and its generator learns differently from the same run with negligible noise (1e-30 of the
+	 * RMS: the same draws from the data stream, so the same batches, and a sum that rounds back to the embedding).
+	 */
+	@Test
+	public void embeddingNoiseResumesExactlyAndActsOnTheGenerator() throws IOException {
+		TrainConfig config = twoPretrainingSteps(4);
+		config.freezeAudioEncoder = true;
+		config.embeddingNoise = 0.5;
+		Map<String, float[]> on = assertResumesExactly(config);
+		config.embeddingNoise = 1e-30;
+		Map<String, float[]> off = trainToEnd(config);
+		long differ = on.keySet().stream().filter(k -> k.startsWith("G/") && !Arrays.equals(on.get(k), off.get(k)))
+			.count();
+		assertTrue(differ > 0, "the generator learned the same with and without embedding noise");
+		on.keySet().stream().filter(k -> k.startsWith("A/")).forEach(k -> assertTrue(Arrays.equals(on.get(k), off.get(
+			k)), "the frozen audio encoder changed with embedding noise: " + k));
+	}
+
 	/** A tiny run of {@code steps} steps, the first two pre-training ones with their own batch of 3. */
 	private static TrainConfig twoPretrainingSteps(int steps) {
 		TrainConfig config = TinyData.config(steps, 2);
