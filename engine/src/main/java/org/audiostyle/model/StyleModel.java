@@ -45,10 +45,12 @@ public final class StyleModel implements AutoCloseable {
 	private final ResnetGenerator generator;
 	private final AudioEncoder audio;
 	private final byte[] generatorBytes, audioBytes;
+	/** Retrieval conditioning, or null (the generator gets the encoder's embedding as it is). */
+	private final SoundMemory memory;
 	private final String id;
 
 	private StyleModel(ModelManifest manifest, NDManager manager, ResnetGenerator generator, AudioEncoder audio,
-		byte[] generatorBytes, byte[] audioBytes)
+		byte[] generatorBytes, byte[] audioBytes, SoundMemory memory)
 	{
 		this.manifest = manifest;
 		this.config = manifest.networkConfig();
@@ -57,7 +59,9 @@ public final class StyleModel implements AutoCloseable {
 		this.audio = audio;
 		this.generatorBytes = generatorBytes;
 		this.audioBytes = audioBytes;
-		this.id = manifest.name + "-" + sha256(generatorBytes, audioBytes).substring(0, 12);
+		this.memory = memory;
+		this.id = manifest.name + "-" + (memory == null ? sha256(generatorBytes, audioBytes) : sha256(generatorBytes,
+			audioBytes, memory.toJson())).substring(0, 12);
 	}
 
 	/** Loads a model folder or .zip onto the CPU. */
@@ -101,7 +105,7 @@ public final class StyleModel implements AutoCloseable {
 				byte[] ab = WeightsFile.encode(StateDict.of(a));
 				man.sha256.put("generator", sha256(gb));
 				man.sha256.put("audio", sha256(ab));
-				return new StyleModel(man, m, g, a, gb, ab);
+				return new StyleModel(man, m, g, a, gb, ab, null);
 			}
 			catch (RuntimeException e) {
 				m.close();
@@ -122,7 +126,7 @@ public final class StyleModel implements AutoCloseable {
 		byte[] ab = WeightsFile.encode(StateDict.of(audio));
 		man.sha256.put("generator", sha256(gb));
 		man.sha256.put("audio", sha256(ab));
-		return build(man, gb, ab, Device.cpu(), man.name);
+		return build(man, gb, ab, null, Device.cpu(), man.name);
 	}
 
 	private static StyleModel load(PackageFiles files, Device device) throws ModelException {
@@ -133,7 +137,14 @@ public final class StyleModel implements AutoCloseable {
 		byte[] ab = files.read(man.weights.get("audio"));
 		checkHash(man, "generator", gb, where);
 		checkHash(man, "audio", ab, where);
-		return build(man, gb, ab, device, where);
+		SoundMemory memory = null;
+		String memoryFile = man.weights.get(SoundMemory.ROLE);
+		if (memoryFile != null) {
+			byte[] mb = files.read(memoryFile);
+			checkHash(man, SoundMemory.ROLE, mb, where);
+			memory = SoundMemory.parse(mb, where, man.networkConfig().embeddingDim);
+		}
+		return build(man, gb, ab, memory, device, where);
 	}
 
 	private static void checkHash(ModelManifest man, String key, byte[] data, String where) throws ModelException {
@@ -143,7 +154,8 @@ public final class StyleModel implements AutoCloseable {
 				"model.json: the file is damaged or was replaced. Copy the model package again.");
 	}
 
-	private static StyleModel build(ModelManifest man, byte[] gb, byte[] ab, Device device, String where)
+	private static StyleModel build(ModelManifest man, byte[] gb, byte[] ab, SoundMemory memory, Device device,
+		String where)
 		throws ModelException
 	{
 		try {
@@ -157,7 +169,7 @@ public final class StyleModel implements AutoCloseable {
 					a.initialize(m, 0);
 					WeightsFile.decodeInto(gb, StateDict.of(g), where, man.weights.get("generator"));
 					WeightsFile.decodeInto(ab, StateDict.of(a), where, man.weights.get("audio"));
-					return new StyleModel(man, m, g, a, gb, ab);
+					return new StyleModel(man, m, g, a, gb, ab, memory);
 				}
 				catch (Exception e) {
 					m.close();
@@ -176,7 +188,29 @@ public final class StyleModel implements AutoCloseable {
 	/** This model on another device (the weights are copied; this one stays usable). */
 	public StyleModel onDevice(Device device) throws ModelException {
 		if (device.equals(manager.getDevice())) return this;
-		return build(manifest, generatorBytes, audioBytes, device, manifest.name);
+		return build(manifest, generatorBytes, audioBytes, memory, device, manifest.name);
+	}
+
+	/** Retrieval conditioning of this model, or null when it has none. */
+	public SoundMemory memory() {
+		return memory;
+	}
+
+	/**
+	 * This model with another sound memory (null: none), on the same device; the package written by {@link #save}
+	 * then holds it as {@value SoundMemory#FILE_NAME}, and the model's id changes with it.
+	 */
+	public StyleModel withMemory(SoundMemory memory) throws ModelException {
+		if (memory != null && memory.dimension() != config.embeddingDim) throw new IllegalArgumentException("A sound " +
+			"memory of " + memory.dimension() + "-long embeddings for a model whose are " + config.embeddingDim);
+		ModelManifest man = ModelManifest.parse(manifest.toJson(), manifest.name);
+		man.weights.remove(SoundMemory.ROLE);
+		man.sha256.remove(SoundMemory.ROLE);
+		if (memory != null) {
+			man.weights.put(SoundMemory.ROLE, SoundMemory.FILE_NAME);
+			man.sha256.put(SoundMemory.ROLE, sha256(memory.toJson()));
+		}
+		return build(man, generatorBytes, audioBytes, memory, manager.getDevice(), manifest.name);
 	}
 
 	public NetworkConfig config() {
@@ -229,6 +263,7 @@ public final class StyleModel implements AutoCloseable {
 		files.put(ModelManifest.FILE_NAME, manifest.toJson().getBytes(StandardCharsets.UTF_8));
 		files.put(manifest.weights.get("generator"), generatorBytes);
 		files.put(manifest.weights.get("audio"), audioBytes);
+		if (memory != null) files.put(manifest.weights.get(SoundMemory.ROLE), memory.toJson());
 		Path parent = target.getParent();
 		Path tmp = null;
 		try {

@@ -100,8 +100,20 @@ public final class Stylizer implements AutoCloseable {
 		return MixEmbedding.of(mix, this::embedWaveform);
 	}
 
-	/** The embedding of a prepared waveform: 48,000 samples at 16 kHz, as {@link AudioFrontEnd#prepare} makes. */
+	/**
+	 * What the generator is conditioned on for a prepared waveform: its embedding, recalled through the model's
+	 * {@link org.audiostyle.model.SoundMemory} when it has one.
+	 */
 	public float[] embedWaveform(float[] waveform) {
+		float[] e = encode(waveform);
+		return model.memory() == null ? e : model.memory().recall(e);
+	}
+
+	/**
+	 * The audio encoder's own embedding of a prepared waveform (48,000 samples at 16 kHz, as {@link
+	 * AudioFrontEnd#prepare} makes), before any sound memory: what a memory is built from.
+	 */
+	public float[] encode(float[] waveform) {
 		if (waveform.length != AudioFrontEnd.WINDOW_SAMPLES)
 			throw new IllegalArgumentException("A prepared waveform has " + AudioFrontEnd.WINDOW_SAMPLES +
 				" samples, got " + waveform.length);
