@@ -32,11 +32,11 @@ final class RememberCommand implements Callable<Integer> {
 		"sub-folders (e.g. the training data's sounds/ folder); folder names are not used.")
 	Path sounds;
 
-	@Option(names = "--k", defaultValue = "4", description = "How many of the most similar remembered sounds to " +
+	@Option(names = "--k", defaultValue = "8", description = "How many of the most similar remembered sounds to " +
 		"blend (default: ${DEFAULT-VALUE}).")
 	int k;
 
-	@Option(names = "--temperature", defaultValue = "0.05", description = "Softmax temperature on their cosine " +
+	@Option(names = "--temperature", defaultValue = "0.1", description = "Softmax temperature on their cosine " +
 		"similarities: small snaps to the nearest, large averages them (default: ${DEFAULT-VALUE}).")
 	double temperature;
 
