@@ -37,6 +37,8 @@ final class InfoCommand implements Callable<Integer> {
 			System.out.printf("params:  generator %,d, audio encoder %,d%n", m.generator().parameterCount(),
 				m.audioEncoder().parameterCount());
 			System.out.println("trained at: " + m.manifest().trainedImageSize + " px");
+			if (m.memory() != null) System.out.println("memory:  " + m.memory().size() + " remembered sounds, k " + m
+				.memory().k() + ", temperature " + m.memory().temperature() + " (retrieval conditioning)");
 			try (Stylizer stylizer = new Stylizer(m, engine.deviceChoice())) {
 				System.out.println("pass:    " + stylizer.passDescription(engine.settings().precision));
 			}

@@ -42,6 +42,23 @@ class CliTest {
 		return cl.execute(args);
 	}
 
+	/** Runs the CLI in-process, capturing what it prints on stdout; fails the test unless the exit code is 0. */
+	static String runForStdout(String... args) {
+		java.io.PrintStream old = System.out;
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+		int code;
+		try {
+			code = run(args);
+		}
+		finally {
+			System.setOut(old);
+		}
+		String printed = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+		assertEquals(0, code, () -> String.join(" ", args) + " failed; stdout: " + printed);
+		return printed;
+	}
+
 	@Test
 	void stylizeWritesAPngOfTheInputSize() throws Exception {
 		Path out = dir.resolve("out.png");

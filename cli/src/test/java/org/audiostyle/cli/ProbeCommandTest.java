@@ -3,9 +3,6 @@ package org.audiostyle.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -27,19 +24,8 @@ class ProbeCommandTest {
 			}
 		Path model = dir.resolve("tiny.model");
 		assertEquals(0, CliTest.run("init-model", "--config", "tiny", "--seed", "3", "--out", model.toString()));
-		PrintStream old = System.out;
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-		int code;
-		try {
-			code = CliTest.run("probe", "--train", dir.resolve("train").toString(), "--validation", dir.resolve(
-				"validation").toString(), "--model", model.toString());
-		}
-		finally {
-			System.setOut(old);
-		}
-		String table = out.toString(StandardCharsets.UTF_8);
-		assertEquals(0, code, table);
+		String table = CliTest.runForStdout("probe", "--train", dir.resolve("train").toString(), "--validation", dir
+			.resolve("validation").toString(), "--model", model.toString());
 		assertTrue(table.contains("| audio statistics (fixed) | 4/4 = 100.0 % | high 2/2, low 2/2 |"), table);
 		assertTrue(table.contains("| model embedding (resnet) | "), table);
 		assertEquals(CliErrors.BAD_INPUT, CliTest.run("probe", "--train", dir.resolve("nowhere").toString(),

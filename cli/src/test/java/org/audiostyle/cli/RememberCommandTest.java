@@ -42,6 +42,8 @@ class RememberCommandTest {
 			float[] own = org.audiostyle.stylize.MixEmbedding.of(c, s::encode);
 			assertArrayEquals(own, s.embed(c));
 		}
+		String info = CliTest.runForStdout("info", "--model", out.toString());
+		assertTrue(info.contains("memory:  3 remembered sounds, k 1"), info);
 		assertEquals(CliErrors.BAD_INPUT, CliTest.run("remember", "--model", model.toString(), "--sounds", dir.resolve(
 			"nowhere").toString(), "--out", dir.resolve("x.model").toString()), "a missing folder is bad input");
 		assertEquals(CliErrors.BAD_INPUT, CliTest.run("remember", "--model", model.toString(), "--sounds", sounds
