@@ -116,8 +116,7 @@ public class TrainerResumeTest {
 	 */
 	@Test
 	public void mixedSoundsResumesExactlyAndActsOnTheGenerator() throws IOException {
-		TrainConfig config = twoPretrainingSteps(4);
-		config.freezeAudioEncoder = true;
+		TrainConfig config = frozenAfterPretraining();
 		config.mixedSounds = 1;
 		Map<String, float[]> on = assertResumesExactly(config);
 		try (Trainer t = new Trainer(config, TinyData.create(3, 36))) {
@@ -139,8 +138,7 @@ public class TrainerResumeTest {
 	 */
 	@Test
 	public void embeddingNoiseResumesExactlyAndActsOnTheGenerator() throws IOException {
-		TrainConfig config = twoPretrainingSteps(4);
-		config.freezeAudioEncoder = true;
+		TrainConfig config = frozenAfterPretraining();
 		config.embeddingNoise = 0.5;
 		Map<String, float[]> on = assertResumesExactly(config);
 		config.embeddingNoise = 1e-30;
@@ -152,6 +150,13 @@ public class TrainerResumeTest {
 	/** How many of the tensors whose names start with {@code prefix} differ between two runs' weights. */
 	private static long tensorsThatDiffer(Map<String, float[]> a, Map<String, float[]> b, String prefix) {
 		return a.keySet().stream().filter(k -> k.startsWith(prefix) && !Arrays.equals(a.get(k), b.get(k))).count();
+	}
+
+	/** Four tiny steps (two of pre-training) with the audio encoder frozen for the GAN ones. */
+	private static TrainConfig frozenAfterPretraining() {
+		TrainConfig config = twoPretrainingSteps(4);
+		config.freezeAudioEncoder = true;
+		return config;
 	}
 
 	/** A tiny run of {@code steps} steps, the first two pre-training ones with their own batch of 3. */
