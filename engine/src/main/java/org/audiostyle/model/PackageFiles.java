@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -133,12 +136,20 @@ class PackageFiles {
 			"beyond any model package (a damaged file or a zip bomb). Use a package made by Audio Style.");
 	}
 
-	/** The package bundled as class-path resources under {@code folder} (e.g. inside the engine jar). */
-	static PackageFiles resources(String folder, String... names) throws ModelException {
+	/**
+	 * The package bundled as class-path resources under {@code folder} (e.g. inside the engine jar): null when one of
+	 * {@code names} is missing; {@code optional} files (a sound memory) are read when present.
+	 */
+	static PackageFiles resources(String folder, String[] optional, String... names) throws ModelException {
 		Map<String, byte[]> files = new HashMap<>();
-		for (String n : names) {
+		List<String> all = new ArrayList<>(Arrays.asList(names));
+		all.addAll(Arrays.asList(optional));
+		for (String n : all) {
 			try (InputStream in = PackageFiles.class.getResourceAsStream(folder + "/" + n)) {
-				if (in == null) return null;
+				if (in == null) {
+					if (Arrays.asList(optional).contains(n)) continue;
+					return null;
+				}
 				files.put(n, in.readAllBytes());
 			}
 			catch (IOException e) {

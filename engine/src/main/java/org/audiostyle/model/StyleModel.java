@@ -71,8 +71,8 @@ public final class StyleModel implements AutoCloseable {
 
 	/** The model bundled with Audio Style; a seeded random model (and a warning) while none is bundled. */
 	public static StyleModel bundledDefault() throws ModelException {
-		PackageFiles files = PackageFiles.resources(BUNDLED, ModelManifest.FILE_NAME, "generator.params",
-			"audio.params");
+		PackageFiles files = PackageFiles.resources(BUNDLED, new String[] { SoundMemory.FILE_NAME },
+			ModelManifest.FILE_NAME, "generator.params", "audio.params");
 		if (files != null) return load(files, Device.cpu());
 		StyleModel m = random(NetworkConfig.small(), 1, "untrained-demo",
 			"Seeded random weights: no trained default model is bundled in this build yet.");
