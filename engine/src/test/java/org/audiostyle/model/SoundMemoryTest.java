@@ -63,6 +63,20 @@ class SoundMemoryTest {
 		assertThrows(IllegalArgumentException.class, () -> three(1, 1).recall(new float[] { 1, 2 }));
 	}
 
+	@Test
+	void damagedMemoryFilesAreRefusedWithWhatToDo() {
+		String[][] cases = { { "{not json", "not valid JSON" }, { "{\"k\": 1}", "lacks 'embeddings'" },
+			{ "{\"k\": 1, \"temperature\": 0.1, \"sources\": [\"a\"], \"embeddings\": [[1, 2]]}",
+				"belongs to another model" },
+			{ "{\"k\": 0, \"temperature\": 0.1, \"sources\": [\"a\"], \"embeddings\": [[1, 2, 3]]}", "k must be at least 1" } };
+		for (String[] c : cases) {
+			ModelException e = assertThrows(ModelException.class, () -> SoundMemory.parse(c[0].getBytes(
+				StandardCharsets.UTF_8), "pkg", 3));
+			assertTrue(e.getMessage().startsWith("pkg: " + SoundMemory.FILE_NAME) && e.getMessage().contains(c[1]), e
+				.getMessage());
+		}
+	}
+
 	/** A random memory of the tiny model's embedding length. */
 	private static SoundMemory randomMemory(int dim, int k) {
 		Random r = new Random(4);
