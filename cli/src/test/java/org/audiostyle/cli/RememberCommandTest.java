@@ -2,10 +2,12 @@ package org.audiostyle.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import org.audiostyle.audio.Sound;
 import org.audiostyle.audio.SoundMix;
@@ -41,6 +43,16 @@ class RememberCommandTest {
 			SoundMix c = SoundMix.of(Sound.file(sounds.resolve("high/deeper/c.wav")));
 			float[] own = org.audiostyle.stylize.MixEmbedding.of(c, s::encode);
 			assertArrayEquals(own, s.embed(c));
+			// a sound not remembered is recalled as one that is (the line above alone holds without any recall)
+			TestSounds.writeTone(dir.resolve("new.wav"), 1500, 4);
+			SoundMix fresh = SoundMix.of(Sound.file(dir.resolve("new.wav")));
+			float[] given = s.embed(fresh);
+			assertFalse(Arrays.equals(org.audiostyle.stylize.MixEmbedding.of(fresh, s::encode), given));
+			boolean remembered = false;
+			for (String f : new String[] { "low/a.wav", "low/b.wav", "high/deeper/c.wav" })
+				remembered |= Arrays.equals(given, org.audiostyle.stylize.MixEmbedding.of(SoundMix.of(Sound.file(sounds
+					.resolve(f))), s::encode));
+			assertTrue(remembered, "k 1 recalls exactly one remembered sound's embedding");
 		}
 		String info = CliTest.runForStdout("info", "--model", out.toString());
 		assertTrue(info.contains("memory:  3 remembered sounds, k 1"), info);

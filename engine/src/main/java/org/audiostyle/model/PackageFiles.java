@@ -5,10 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -142,22 +139,27 @@ class PackageFiles {
 	 */
 	static PackageFiles resources(String folder, String[] optional, String... names) throws ModelException {
 		Map<String, byte[]> files = new HashMap<>();
-		List<String> all = new ArrayList<>(Arrays.asList(names));
-		all.addAll(Arrays.asList(optional));
-		for (String n : all) {
-			try (InputStream in = PackageFiles.class.getResourceAsStream(folder + "/" + n)) {
-				if (in == null) {
-					if (Arrays.asList(optional).contains(n)) continue;
-					return null;
-				}
-				files.put(n, in.readAllBytes());
-			}
-			catch (IOException e) {
-				throw new ModelException("Cannot read bundled model resource " + folder + "/" + n + ": " + e
-					.getMessage(), e);
-			}
+		for (String n : names) {
+			byte[] b = resource(folder, n);
+			if (b == null) return null;
+			files.put(n, b);
+		}
+		for (String n : optional) {
+			byte[] b = resource(folder, n);
+			if (b != null) files.put(n, b);
 		}
 		return new PackageFiles("bundled model " + folder, files);
+	}
+
+	/** One class-path resource's bytes, or null when there is none. */
+	private static byte[] resource(String folder, String name) throws ModelException {
+		try (InputStream in = PackageFiles.class.getResourceAsStream(folder + "/" + name)) {
+			return in == null ? null : in.readAllBytes();
+		}
+		catch (IOException e) {
+			throw new ModelException("Cannot read bundled model resource " + folder + "/" + name + ": " + e
+				.getMessage(), e);
+		}
 	}
 
 	String where() {

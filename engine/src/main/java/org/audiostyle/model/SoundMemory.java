@@ -30,6 +30,8 @@ public final class SoundMemory {
 	private final double temperature;
 	private final float[][] embeddings;
 	private final String[] sources;
+	/** {@link #toJson()}, once made (the memory never changes). */
+	private volatile byte[] json;
 
 	/**
 	 * @param embeddings one row per remembered sound, all of the model's embedding length
@@ -64,11 +66,6 @@ public final class SoundMemory {
 
 	public double temperature() {
 		return temperature;
-	}
-
-	/** The same sounds under another rule (for tuning k and the temperature without re-embedding). */
-	public SoundMemory withRule(int k, double temperature) {
-		return new SoundMemory(embeddings, sources, k, temperature);
 	}
 
 	/** The embedding the generator is given for {@code embedding}: the weighted mean of the nearest remembered. */
@@ -117,13 +114,21 @@ public final class SoundMemory {
 		float[][] embeddings;
 	}
 
-	public byte[] toJson() {
-		Json j = new Json();
-		j.k = k;
-		j.temperature = temperature;
-		j.sources = sources;
-		j.embeddings = embeddings;
-		return GSON.toJson(j).getBytes(StandardCharsets.UTF_8);
+	/**
+	 * The package file's bytes, made once: the model's id, model.json's hash and the package writer all need them
+	 * (a memory of ~200 sounds is ~270 KB of JSON). Callers in this package do not modify the array.
+	 */
+	byte[] toJson() {
+		byte[] b = json;
+		if (b == null) {
+			Json j = new Json();
+			j.k = k;
+			j.temperature = temperature;
+			j.sources = sources;
+			j.embeddings = embeddings;
+			json = b = GSON.toJson(j).getBytes(StandardCharsets.UTF_8);
+		}
+		return b;
 	}
 
 	/** Parses {@value #FILE_NAME}; {@code where} names the package and {@code dimension} the model's embedding length. */
