@@ -116,7 +116,7 @@ public final class SoundMemory {
 
 	/**
 	 * The package file's bytes, made once: the model's id, model.json's hash and the package writer all need them
-	 * (a memory of ~200 sounds is ~270 KB of JSON). Callers in this package do not modify the array.
+	 * (180 remembered sounds made 272 KB of JSON). Callers in this package do not modify the array.
 	 */
 	byte[] toJson() {
 		byte[] b = json;
