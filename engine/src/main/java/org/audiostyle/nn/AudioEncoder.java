@@ -16,7 +16,8 @@ import ai.djl.util.PairList;
  * {@code proj} = Linear(8w to E). E.g. {@code AudioInconv.1.running_mean}, {@code AudioLayer2.0.downsample.0.weight}.
  * <p>
  * With {@code audioNetwork} statistics the ResNet is replaced by {@link SpectrumStatistics}, a batch norm and a
- * two-layer perceptron (see {@link NetworkConfig.AudioNetwork}); the STFT is the same.
+ * two-layer perceptron; with {@code hybrid} both run and their outputs are summed (see
+ * {@link NetworkConfig.AudioNetwork}). The STFT is the same.
  * <p>
  * Initialisation as in the official code: torchvision's ResNet init for the layers (kaiming normal fan_out, BN 1/0),
  * PyTorch defaults for the stem conv and proj. Batch norm follows {@link #setTraining} (or DJL's training flag).
@@ -24,51 +25,57 @@ import ai.djl.util.PairList;
 public final class AudioEncoder extends TorchBlock {
 
 	private final NetworkConfig config;
-	// the ResNet (audioNetwork resnet, the paper's) ...
+	// the ResNet branch (audioNetwork resnet, the paper's, and hybrid): null without it
 	private final TorchSequential inconv;
 	private final TorchSequential[] layers = new TorchSequential[4];
 	private final GlobalAvgPool avgpool;
-	// ... or the statistics network (audioNetwork statistics)
+	private final Linear proj;
+	// the statistics branch (audioNetwork statistics and hybrid): null without it
 	private final SpectrumStatistics statistics;
 	private final BatchNorm2d statsNorm;
 	private final Linear hidden;
+	private final Linear statsProj;
 	private final StftMagnitude stft;
-	private final Linear proj;
 	private boolean training;
 
 	public AudioEncoder(NetworkConfig config) {
 		this.config = config;
 		int w = config.audioWidth;
-		if (config.audioNetwork == NetworkConfig.AudioNetwork.STATISTICS) {
+		NetworkConfig.AudioNetwork network = config.audioNetwork;
+		if (network.hasResnet()) {
+			inconv = child("AudioInconv", new TorchSequential()
+				.add(new Conv2d(1, w, 7, 2, 1, false, WeightInit.TORCH_DEFAULT))
+				.add(new BatchNorm2d(w))
+				.add(new Relu())
+				.add(new MaxPool2d(3, 2, 1)));
+			int inplanes = w;
+			for (int i = 0; i < 4; i++) {
+				int planes = w << i;
+				int stride = i == 0 ? 1 : 2;
+				layers[i] = child("AudioLayer" + (i + 1), new TorchSequential()
+					.add(new BasicBlock(inplanes, planes, stride))
+					.add(new BasicBlock(planes, planes, 1)));
+				inplanes = planes;
+			}
+			avgpool = child("AudioAvgpool", new GlobalAvgPool());
+		} else {
 			inconv = null;
 			avgpool = null;
-			stft = child("stft", new StftMagnitude());
+		}
+		stft = child("stft", new StftMagnitude());
+		if (network.hasStatistics()) {
 			statistics = child("statistics", new SpectrumStatistics());
 			statsNorm = child("statsNorm", new BatchNorm2d(SpectrumStatistics.FEATURES));
 			hidden = child("hidden", new Linear(SpectrumStatistics.FEATURES, 8 * w, WeightInit.TORCH_DEFAULT));
-			proj = child("proj", new Linear(8 * w, config.embeddingDim, WeightInit.TORCH_DEFAULT));
-			return;
+		} else {
+			statistics = null;
+			statsNorm = null;
+			hidden = null;
 		}
-		statistics = null;
-		statsNorm = null;
-		hidden = null;
-		inconv = child("AudioInconv", new TorchSequential()
-			.add(new Conv2d(1, w, 7, 2, 1, false, WeightInit.TORCH_DEFAULT))
-			.add(new BatchNorm2d(w))
-			.add(new Relu())
-			.add(new MaxPool2d(3, 2, 1)));
-		int inplanes = w;
-		for (int i = 0; i < 4; i++) {
-			int planes = w << i;
-			int stride = i == 0 ? 1 : 2;
-			layers[i] = child("AudioLayer" + (i + 1), new TorchSequential()
-				.add(new BasicBlock(inplanes, planes, stride))
-				.add(new BasicBlock(planes, planes, 1)));
-			inplanes = planes;
-		}
-		avgpool = child("AudioAvgpool", new GlobalAvgPool());
-		stft = child("stft", new StftMagnitude());
+		// the statistics network alone keeps its output layer under the name "proj", as its packages have it
 		proj = child("proj", new Linear(8 * w, config.embeddingDim, WeightInit.TORCH_DEFAULT));
+		statsProj = network == NetworkConfig.AudioNetwork.HYBRID ? child("statsProj", new Linear(8 * w,
+			config.embeddingDim, WeightInit.TORCH_DEFAULT)) : null;
 	}
 
 	public NetworkConfig config() {
@@ -95,20 +102,33 @@ public final class AudioEncoder extends TorchBlock {
 		return embedSpectrogram(spectrogram(waveforms), training);
 	}
 
-	/** The network after the STFT: N x 1 x 257 x T magnitudes to N x E embeddings. */
+	/** The network after the STFT: N x 1 x 257 x T magnitudes to N x E embeddings (the sum of {@link #branches}). */
 	public NDArray embedSpectrogram(NDArray spectrogram, boolean training) {
+		NDList b = branches(spectrogram, training);
+		return b.size() == 1 ? b.head() : b.get(0).add(b.get(1));
+	}
+
+	/**
+	 * Each branch's N x E contribution to the embedding: one array, or for {@code hybrid} two (ResNet, statistics)
+	 * whose sum is the embedding.
+	 */
+	public NDList branches(NDArray spectrogram, boolean training) {
 		ForwardContext ctx = new ForwardContext(training);
+		NDList out = new NDList(2);
+		if (inconv != null) {
+			NDArray x = inconv.apply(stemInput(spectrogram), ctx);
+			for (TorchSequential layer : layers)
+				x = layer.apply(x, ctx);
+			x = avgpool.apply(x, ctx);
+			out.add(proj.apply(x.reshape(x.getShape().get(0), -1), ctx));
+		}
 		if (statistics != null) {
 			NDArray f = statistics.apply(spectrogram, ctx);
 			f = statsNorm.apply(f.reshape(f.getShape().get(0), -1, 1, 1), ctx);
 			f = ai.djl.nn.Activation.relu(hidden.apply(f.reshape(f.getShape().get(0), -1), ctx));
-			return proj.apply(f, ctx);
+			out.add((statsProj != null ? statsProj : proj).apply(f, ctx));
 		}
-		NDArray x = inconv.apply(stemInput(spectrogram), ctx);
-		for (TorchSequential layer : layers)
-			x = layer.apply(x, ctx);
-		x = avgpool.apply(x, ctx);
-		return proj.apply(x.reshape(x.getShape().get(0), -1), ctx);
+		return out;
 	}
 
 	/** The magnitudes as the stem convolution sees them: as they are, or log-compressed ({@link NetworkConfig.AudioInput}). */

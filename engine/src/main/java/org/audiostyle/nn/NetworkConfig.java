@@ -60,7 +60,24 @@ public final class NetworkConfig {
 		 * {@link SpectrumStatistics} of the whole clip, batch-normalised, then a two-layer perceptron (8 x audioWidth
 		 * hidden units) to the embedding ({@code statistics}, {@code statsNorm}, {@code hidden}, {@code proj}).
 		 */
-		STATISTICS;
+		STATISTICS,
+		/**
+		 * Both side by side, their outputs summed: the paper's ResNet ({@code proj}) plus the statistics network with
+		 * its own output layer ({@code statsProj}). Pre-training asks each branch alone, as well as the sum, to match
+		 * the picture, so each stays a whole encoder: the ResNet hears texture it was trained on, the fixed statistics
+		 * carry over to recordings from other sources.
+		 */
+		HYBRID;
+
+		/** Whether the network has the paper's ResNet branch. */
+		public boolean hasResnet() {
+			return this != STATISTICS;
+		}
+
+		/** Whether the network has the statistics branch. */
+		public boolean hasStatistics() {
+			return this != RESNET;
+		}
 
 		public String id() {
 			return name().toLowerCase(Locale.ROOT);
@@ -115,7 +132,7 @@ public final class NetworkConfig {
 		this.conditioning = Objects.requireNonNull(conditioning);
 		this.audioInput = Objects.requireNonNull(audioInput);
 		this.audioNetwork = Objects.requireNonNull(audioNetwork);
-		if (audioNetwork == AudioNetwork.STATISTICS && audioInput != AudioInput.LINEAR)
+		if (!audioNetwork.hasResnet() && audioInput != AudioInput.LINEAR)
 			throw new IllegalArgumentException("audioInput '" + audioInput.id() + "' is for the resnet audio network; " +
 				"the statistics network takes the log of the mel power itself.");
 	}

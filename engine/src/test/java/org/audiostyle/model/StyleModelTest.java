@@ -72,15 +72,15 @@ class StyleModelTest {
 				assertEquals(NetworkConfig.AudioNetwork.RESNET, back.config().audioNetwork);
 			}
 		}
-		try (StyleModel stats = StyleModel.random(NetworkConfig.tiny().withAudioNetwork(NetworkConfig.AudioNetwork
-			.STATISTICS), 4))
-		{
-			stats.save(dir.resolve("stats"), false);
-			try (StyleModel back = StyleModel.load(dir.resolve("stats"))) {
-				assertEquals(stats.config(), back.config());
-				assertArrayEquals(stats.weightsBytes("audio"), back.weightsBytes("audio"));
+		for (NetworkConfig.AudioNetwork network : new NetworkConfig.AudioNetwork[] { NetworkConfig.AudioNetwork
+			.STATISTICS, NetworkConfig.AudioNetwork.HYBRID })
+			try (StyleModel m = StyleModel.random(NetworkConfig.tiny().withAudioNetwork(network), 4)) {
+				m.save(dir.resolve(network.id()), false);
+				try (StyleModel back = StyleModel.load(dir.resolve(network.id()))) {
+					assertEquals(m.config(), back.config());
+					assertArrayEquals(m.weightsBytes("audio"), back.weightsBytes("audio"));
+				}
 			}
-		}
 	}
 
 	@Test

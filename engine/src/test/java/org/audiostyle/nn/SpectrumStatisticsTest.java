@@ -105,4 +105,28 @@ class SpectrumStatisticsTest extends ManagedArraysTest {
 			NetworkConfig.AudioInput.LOG));
 		assertTrue(x.getMessage().contains("resnet"), x.getMessage());
 	}
+
+	@Test
+	void theHybridEncoderSumsAResnetAndAStatisticsBranch() {
+		NetworkConfig c = NetworkConfig.tiny().withAudioNetwork(NetworkConfig.AudioNetwork.HYBRID).withAudioInput(
+			NetworkConfig.AudioInput.LOG);
+		AudioEncoder a = new AudioEncoder(c);
+		a.initialize(manager, 2);
+		NDArray spec = a.spectrogram(TestData.twoSounds(manager));
+		ai.djl.ndarray.NDList branches = a.branches(spec, false);
+		assertEquals(2, branches.size());
+		for (NDArray b : branches)
+			assertEquals(new Shape(2, c.embeddingDim), b.getShape());
+		assertTrue(TestData.maxAbsDiff(branches.get(0), branches.get(1)) > 1e-3, "two branches, two answers");
+		NDArray e = a.embedSpectrogram(spec, false);
+		assertTrue(TestData.maxAbsDiff(e, branches.get(0).add(branches.get(1))) < 1e-6, "the embedding is their sum");
+		// the ResNet under the paper's names, the statistics network with its own output layer
+		for (String k : new String[] { "AudioInconv.0.weight", "AudioLayer4.1.conv2.weight", "proj.weight",
+			"statistics.mel", "statsNorm.running_mean", "hidden.weight", "statsProj.weight" })
+			assertTrue(a.stateDict().containsKey(k), k + " missing from " + a.stateDict().keySet());
+		assertEquals(NetworkConfig.AudioNetwork.HYBRID, NetworkConfig.AudioNetwork.parse("Hybrid"));
+		AudioEncoder paper = new AudioEncoder(NetworkConfig.tiny());
+		paper.initialize(manager, 2);
+		assertEquals(1, paper.branches(spec, false).size(), "the paper's encoder has one branch");
+	}
 }

@@ -215,11 +215,21 @@ public final class Trainer implements AutoCloseable {
 		StepLosses l = new StepLosses("pretrain");
 		NDArray spec = nets.spectrogram(wav);
 		try (GradientCollector gc = collector()) {
-			NDArray emb = nets.embed(encoderInput(spec), true);
-			NDArray loss = InfoNce.symmetric(critic.embedImage(paired, false), critic.embedAudio(emb, false),
-				(float) config.avTau);
-			gc.backward(Ops.mul(loss, (float) config.avCritic));
-			l.avCritic = loss.getFloat();
+			NDList branches = nets.audio().branches(encoderInput(spec), true);
+			NDArray image = critic.embedImage(paired, false);
+			NDArray emb = branches.size() == 1 ? branches.head() : branches.get(0).add(branches.get(1));
+			NDArray loss = InfoNce.symmetric(image, critic.embedAudio(emb, false), (float) config.avTau);
+			NDArray objective = loss;
+			if (branches.size() > 1) {
+				// a hybrid encoder: each branch alone (doubled, standing in for the whole) must also find the picture,
+				// so neither leans on the other
+				for (NDArray branch : branches)
+					objective = objective.add(InfoNce.symmetric(image, critic.embedAudio(branch.mul(2), false),
+						(float) config.avTau));
+				objective = objective.div(branches.size() + 1);
+			}
+			gc.backward(Ops.mul(objective, (float) config.avCritic));
+			l.avCritic = loss.getFloat(); // the whole encoder's term, comparable between audio networks
 		}
 		optA.step(lr);
 		optC.step(lr);

@@ -58,6 +58,9 @@ public class TrainConfigTest {
 		TrainConfig stats = TrainConfig.fromJson("{\"network\": {\"audioNetwork\": \"statistics\"}}");
 		assertEquals(org.audiostyle.nn.NetworkConfig.AudioNetwork.STATISTICS, stats.network.toConfig().audioNetwork);
 		assertEquals(stats.network.toConfig(), TrainConfig.fromJson(stats.toJson()).network.toConfig());
+		TrainConfig hybrid = TrainConfig.fromJson("{\"network\": {\"audioNetwork\": \"hybrid\", \"audioInput\": \"log\"}}");
+		assertEquals(org.audiostyle.nn.NetworkConfig.AudioNetwork.HYBRID, hybrid.network.toConfig().audioNetwork);
+		assertEquals(hybrid.network.toConfig(), TrainConfig.fromJson(hybrid.toJson()).network.toConfig());
 		e = assertThrows(IllegalArgumentException.class, () -> TrainConfig.fromJson(
 			"{\"network\": {\"audioNetwork\": \"statistics\", \"audioInput\": \"log\"}}"));
 		assertTrue(e.getMessage().contains("statistics network takes the log"), e.getMessage());

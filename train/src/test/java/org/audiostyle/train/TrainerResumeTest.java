@@ -77,6 +77,24 @@ public class TrainerResumeTest {
 	}
 
 	/**
+	 * The hybrid audio network trains both branches (each has its own term in pre-training) and resumes exactly.
+	 */
+	@Test
+	public void hybridAudioNetworkTrainsBothBranchesAndResumesExactly() throws IOException {
+		TrainConfig config = twoPretrainingSteps(4);
+		config.network = org.audiostyle.model.ModelManifest.Network.of(org.audiostyle.nn.NetworkConfig.tiny().withAudioNetwork(
+			org.audiostyle.nn.NetworkConfig.AudioNetwork.HYBRID));
+		Map<String, float[]> start;
+		try (Trainer t = new Trainer(config, TinyData.create(3, 36))) {
+			start = weights(t);
+		}
+		Map<String, float[]> end = assertResumesExactly(config);
+		for (String k : new String[] { "A/AudioInconv.0.weight", "A/proj.weight", "A/hidden.weight", "A/statsProj.weight",
+			"A/statsNorm.weight" })
+			assertTrue(end.containsKey(k) && !Arrays.equals(start.get(k), end.get(k)), k + " did not learn");
+	}
+
+	/**
 	 * With the audio encoder frozen for the GAN phase, its weights and batch-norm statistics at the end equal those
 	 * at the end of pre-training, while the generator still learns; without the switch the GAN steps move it.
 	 */
