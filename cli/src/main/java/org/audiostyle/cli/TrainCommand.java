@@ -48,7 +48,7 @@ final class TrainCommand implements Callable<Integer> {
 
 	@Option(names = "--branch-from", paramLabel = "CKPT", description = "Start a new run from another run's " +
 		"checkpoint; only GAN-phase settings may differ (steps, decayFraction, lambdaGan, lambdaNce, matchingAware, " +
-		"avGenerator, colourMoments, sceneStatistics, freezeAudioEncoder, mixedSounds). A checkpoint from before its " +
+		"avGenerator, colourMoments, sceneStatistics, freezeAudioEncoder, mixedSounds, embeddingNoise). A checkpoint from before its " +
 		"first GAN step shares that pre-training; a later one is fine-tuned: all weights are taken over and a new GAN schedule starts (a " +
 		"fine-tune may also switch specAugment and recordingSimulation).")
 	Path branchFrom;
