@@ -64,34 +64,35 @@ public class TrainerResumeTest {
 	public void statisticsAudioNetworkLearnsAndResumesExactly() throws IOException {
 		TrainConfig config = twoPretrainingSteps(4);
 		config.recordingSimulation = true;
-		config.network = org.audiostyle.model.ModelManifest.Network.of(org.audiostyle.nn.NetworkConfig.tiny().withAudioNetwork(
-			org.audiostyle.nn.NetworkConfig.AudioNetwork.STATISTICS));
-		Map<String, float[]> start;
-		try (Trainer t = new Trainer(config, TinyData.create(3, 36))) {
-			start = weights(t);
-		}
-		Map<String, float[]> end = assertResumesExactly(config);
-		for (String k : new String[] { "A/statsNorm.weight", "A/hidden.weight", "A/hidden.bias", "A/proj.weight" })
-			assertTrue(end.containsKey(k) && !Arrays.equals(start.get(k), end.get(k)), k + " did not learn");
+		Map<String, float[]> end = assertLearnsAndResumesExactly(config, org.audiostyle.nn.NetworkConfig.AudioNetwork
+			.STATISTICS, "A/statsNorm.weight", "A/hidden.weight", "A/hidden.bias", "A/proj.weight");
 		assertTrue(end.keySet().stream().noneMatch(k -> k.startsWith("A/AudioLayer")), end.keySet().toString());
 	}
 
-	/**
-	 * The hybrid audio network trains both branches (each has its own term in pre-training) and resumes exactly.
-	 */
+	/** The hybrid audio network trains both branches and resumes exactly. */
 	@Test
 	public void hybridAudioNetworkTrainsBothBranchesAndResumesExactly() throws IOException {
-		TrainConfig config = twoPretrainingSteps(4);
-		config.network = org.audiostyle.model.ModelManifest.Network.of(org.audiostyle.nn.NetworkConfig.tiny().withAudioNetwork(
-			org.audiostyle.nn.NetworkConfig.AudioNetwork.HYBRID));
+		assertLearnsAndResumesExactly(twoPretrainingSteps(4), org.audiostyle.nn.NetworkConfig.AudioNetwork.HYBRID,
+			"A/AudioInconv.0.weight", "A/proj.weight", "A/hidden.weight", "A/statsProj.weight", "A/statsNorm.weight");
+	}
+
+	/**
+	 * Trains {@code config} with the tiny network on {@code network}, checks the run resumes exactly and that each
+	 * tensor in {@code learning} moved; returns the final weights.
+	 */
+	private Map<String, float[]> assertLearnsAndResumesExactly(TrainConfig config,
+		org.audiostyle.nn.NetworkConfig.AudioNetwork network, String... learning) throws IOException
+	{
+		config.network = org.audiostyle.model.ModelManifest.Network.of(org.audiostyle.nn.NetworkConfig.tiny()
+			.withAudioNetwork(network));
 		Map<String, float[]> start;
 		try (Trainer t = new Trainer(config, TinyData.create(3, 36))) {
 			start = weights(t);
 		}
 		Map<String, float[]> end = assertResumesExactly(config);
-		for (String k : new String[] { "A/AudioInconv.0.weight", "A/proj.weight", "A/hidden.weight", "A/statsProj.weight",
-			"A/statsNorm.weight" })
+		for (String k : learning)
 			assertTrue(end.containsKey(k) && !Arrays.equals(start.get(k), end.get(k)), k + " did not learn");
+		return end;
 	}
 
 	/**
