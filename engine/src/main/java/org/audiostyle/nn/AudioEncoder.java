@@ -104,8 +104,15 @@ public final class AudioEncoder extends TorchBlock {
 
 	/** The network after the STFT: N x 1 x 257 x T magnitudes to N x E embeddings (the sum of {@link #branches}). */
 	public NDArray embedSpectrogram(NDArray spectrogram, boolean training) {
-		NDList b = branches(spectrogram, training);
-		return b.size() == 1 ? b.head() : b.get(0).add(b.get(1));
+		return sum(branches(spectrogram, training));
+	}
+
+	/** The embedding {@link #branches} make: their sum. */
+	public static NDArray sum(NDList branches) {
+		NDArray e = branches.head();
+		for (int i = 1; i < branches.size(); i++)
+			e = e.add(branches.get(i));
+		return e;
 	}
 
 	/**

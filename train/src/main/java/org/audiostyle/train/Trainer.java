@@ -25,6 +25,7 @@ import ai.djl.training.GradientCollector;
 import org.audiostyle.audio.AudioFrontEnd;
 import org.audiostyle.image.ContactSheet;
 import org.audiostyle.image.PlanarImage;
+import org.audiostyle.nn.AudioEncoder;
 import org.audiostyle.train.data.TrainingData;
 
 /**
@@ -217,17 +218,10 @@ public final class Trainer implements AutoCloseable {
 		try (GradientCollector gc = collector()) {
 			NDList branches = nets.audio().branches(encoderInput(spec), true);
 			NDArray image = critic.embedImage(paired, false);
-			NDArray emb = branches.size() == 1 ? branches.head() : branches.get(0).add(branches.get(1));
+			NDArray emb = AudioEncoder.sum(branches);
 			NDArray loss = InfoNce.symmetric(image, critic.embedAudio(emb, false), (float) config.avTau);
-			NDArray objective = loss;
-			if (branches.size() > 1) {
-				// a hybrid encoder: each branch alone (doubled, standing in for the whole) must also find the picture,
-				// so neither leans on the other
-				for (NDArray branch : branches)
-					objective = objective.add(InfoNce.symmetric(image, critic.embedAudio(branch.mul(2), false),
-						(float) config.avTau));
-				objective = objective.div(branches.size() + 1);
-			}
+			NDArray objective = InfoNce.overBranches(loss, image, branches, e -> critic.embedAudio(e, false),
+				(float) config.avTau);
 			gc.backward(Ops.mul(objective, (float) config.avCritic));
 			l.avCritic = loss.getFloat(); // the whole encoder's term, comparable between audio networks
 		}

@@ -52,4 +52,29 @@ public class InfoNceTest {
 			assertTrue(InfoNce.loss(b, b, 0.1f).getFloat() < InfoNce.loss(shuffled, b, 0.1f).getFloat());
 		}
 	}
+
+	/**
+	 * A hybrid encoder's objective prefers branches that each find the picture over branches that only do so summed,
+	 * though the sum, and so the whole's loss, is the same; with one branch it is the whole's loss.
+	 */
+	@Test
+	public void theBranchTermsRewardEachBranchFindingThePicture() {
+		try (NDManager m = NDManager.newBaseManager()) {
+			float tau = 0.5f;
+			NDArray image = m.eye(3);
+			java.util.function.UnaryOperator<NDArray> audio = e -> e;
+			// both branches aligned with the pictures ...
+			NDArray aligned = m.eye(3);
+			// ... or one aligned plus a shuffled part the other cancels: the same sum, 2 x eye, in both cases
+			NDArray shuffled = m.create(new float[] { 0, 3, 0, 0, 0, 3, 3, 0, 0 }, new Shape(3, 3));
+			ai.djl.ndarray.NDList splitWell = new ai.djl.ndarray.NDList(aligned, aligned);
+			ai.djl.ndarray.NDList splitBadly = new ai.djl.ndarray.NDList(m.eye(3).mul(2).add(shuffled), shuffled.neg());
+			NDArray whole = InfoNce.symmetric(image, m.eye(3).mul(2), tau);
+			float well = InfoNce.overBranches(whole, image, splitWell, audio, tau).getFloat();
+			float badly = InfoNce.overBranches(whole, image, splitBadly, audio, tau).getFloat();
+			assertTrue(well < badly - 0.5, well + " vs " + badly);
+			assertEquals(whole.getFloat(), InfoNce.overBranches(whole, image, new ai.djl.ndarray.NDList(m.eye(3).mul(
+				2)), audio, tau).getFloat(), 1e-6);
+		}
+	}
 }
