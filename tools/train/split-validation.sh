@@ -18,6 +18,9 @@
 # recording (most classes keep one source for training); on this project's data neither split ranked the ResNet and
 # statistics encoders as the held-out sounds did (README, "Retrieval conditioning"). A class with a single source
 # falls back to the split by recording (said on stderr).
+# Composites of short events ("_compNN" windows) count as one recording with their siblings. DATA_DIR may hold
+# same-recordings.txt, lines "NAME OTHER": files of recording NAME count as recording OTHER (one recording kept under two
+# names, which must never land on both sides).
 # Usage: tools/train/split-validation.sh [--by-recording | --by-source] DATA_DIR OUT_DIR
 set -euo pipefail
 by_recording=0 by_source=0
@@ -33,7 +36,12 @@ done
 if [ -e "$out" ]; then echo "$out exists; remove it or choose another folder" >&2; exit 2; fi
 # The recording a sound file was cut from (see above).
 recording_of() {
-	basename "$1" | sed -E 's/\.[^.]*$//; s/_t[0-9]+$//; s/^esc10-[0-9]+-([0-9]+)-[A-Z]$/esc10-\1/'
+	local r
+	r=$(basename "$1" | sed -E 's/\.[^.]*$//; s/_t[0-9]+$//; s/_comp[0-9]+$//; s/^esc10-[0-9]+-([0-9]+)-[A-Z]$/esc10-\1/')
+	if [ -f "$data/same-recordings.txt" ]; then
+		r=$(awk -v r="$r" '$1 == r { r = $2 } END { print r }' "$data/same-recordings.txt")
+	fi
+	echo "$r"
 }
 # The source a sound file came from (see above).
 source_of() {
