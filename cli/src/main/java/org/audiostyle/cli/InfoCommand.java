@@ -34,7 +34,7 @@ final class InfoCommand implements Callable<Integer> {
 				")"));
 			if (m.manifest().description != null) System.out.println("         " + m.manifest().description);
 			System.out.println("config:  " + m.config());
-			System.out.printf("params:  generator %,d, audio encoder %,d%n", m.generator().parameterCount(),
+			System.out.printf("params:  generator %,d, audio encoder %,d%n", m.generatorBlock().parameterCount(),
 				m.audioEncoder().parameterCount());
 			System.out.println("trained at: " + m.manifest().trainedImageSize + " px");
 			if (m.memory() != null) System.out.println("memory:  " + m.memory().size() + " remembered sounds, k " + m

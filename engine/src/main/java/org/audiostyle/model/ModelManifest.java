@@ -41,6 +41,8 @@ public final class ModelManifest {
 		public String audioInput;
 		/** "statistics", or absent for the paper's ResNet. */
 		public String audioNetwork;
+		/** "grid", or absent for the paper's ResNet generator. */
+		public String generator;
 
 		public static Network of(NetworkConfig c) {
 			Network n = new Network();
@@ -51,13 +53,14 @@ public final class ModelManifest {
 			n.conditioning = c.conditioning.id();
 			n.audioInput = c.audioInput == NetworkConfig.AudioInput.LINEAR ? null : c.audioInput.id();
 			n.audioNetwork = c.audioNetwork == NetworkConfig.AudioNetwork.RESNET ? null : c.audioNetwork.id();
+			n.generator = c.generator == NetworkConfig.Generator.RESNET ? null : c.generator.id();
 			return n;
 		}
 
 		public NetworkConfig toConfig() {
 			return new NetworkConfig(ngf, residualBlocks, audioWidth, embeddingDim, NetworkConfig.Conditioning.parse(
 				conditioning == null ? "" : conditioning), NetworkConfig.AudioInput.parse(audioInput),
-				NetworkConfig.AudioNetwork.parse(audioNetwork));
+				NetworkConfig.AudioNetwork.parse(audioNetwork), NetworkConfig.Generator.parse(generator));
 		}
 	}
 

@@ -22,6 +22,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 
 import org.audiostyle.nn.AudioEncoder;
+import org.audiostyle.nn.ColourGridGenerator;
+import org.audiostyle.nn.TorchBlock;
 import org.audiostyle.nn.NetworkConfig;
 import org.audiostyle.nn.ResnetGenerator;
 import org.audiostyle.nn.StateDict;
@@ -42,14 +44,15 @@ public final class StyleModel implements AutoCloseable {
 	private final ModelManifest manifest;
 	private final NetworkConfig config;
 	private final NDManager manager;
-	private final ResnetGenerator generator;
+	/** The image network: a {@link ResnetGenerator} or a {@link ColourGridGenerator}, as the config says. */
+	private final TorchBlock generator;
 	private final AudioEncoder audio;
 	private final byte[] generatorBytes, audioBytes;
 	/** Retrieval conditioning, or null (the generator gets the encoder's embedding as it is). */
 	private final SoundMemory memory;
 	private final String id;
 
-	private StyleModel(ModelManifest manifest, NDManager manager, ResnetGenerator generator, AudioEncoder audio,
+	private StyleModel(ModelManifest manifest, NDManager manager, TorchBlock generator, AudioEncoder audio,
 		byte[] generatorBytes, byte[] audioBytes, SoundMemory memory)
 	{
 		this.manifest = manifest;
@@ -93,7 +96,7 @@ public final class StyleModel implements AutoCloseable {
 		return DjlRuntime.run(() -> {
 			NDManager m = DjlRuntime.engine().newBaseManager(Device.cpu());
 			try {
-				ResnetGenerator g = new ResnetGenerator(config);
+				TorchBlock g = newGenerator(config);
 				AudioEncoder a = new AudioEncoder(config);
 				g.initialize(m, seed);
 				a.initialize(m, seed * 31 + 7);
@@ -117,7 +120,7 @@ public final class StyleModel implements AutoCloseable {
 	/**
 	 * Wraps networks built elsewhere (training, checkpoint import) as a model; their current weights are copied.
 	 */
-	public static StyleModel fromNetworks(ResnetGenerator generator, AudioEncoder audio, NetworkConfig config,
+	public static StyleModel fromNetworks(TorchBlock generator, AudioEncoder audio, NetworkConfig config,
 		String name, String description, Map<String, Object> provenance) throws ModelException
 	{
 		ModelManifest man = ModelManifest.create(name, description, config);
@@ -163,7 +166,7 @@ public final class StyleModel implements AutoCloseable {
 				NetworkConfig config = man.networkConfig();
 				NDManager m = DjlRuntime.engine().newBaseManager(device);
 				try {
-					ResnetGenerator g = new ResnetGenerator(config);
+					TorchBlock g = newGenerator(config);
 					AudioEncoder a = new AudioEncoder(config);
 					g.initialize(m, 0);
 					a.initialize(m, 0);
@@ -234,7 +237,30 @@ public final class StyleModel implements AutoCloseable {
 		return "random".equals(manifest.provenance.get("source"));
 	}
 
+	/** The image network of {@link NetworkConfig#generator}: a new {@link ResnetGenerator} or {@link ColourGridGenerator}. */
+	public static TorchBlock newGenerator(NetworkConfig config) {
+		return config.generator == NetworkConfig.Generator.GRID ? new ColourGridGenerator(config) :
+			new ResnetGenerator(config);
+	}
+
+	/**
+	 * The paper's ResNet generator of this model; a model whose generator is the colour grid has none (see {@link
+	 * #colourGrid()}): callers that need the ResNet (its compiled pass, the PyTorch comparison) say so.
+	 */
 	public ResnetGenerator generator() {
+		if (!(generator instanceof ResnetGenerator))
+			throw new UnsupportedOperationException("The model " + manifest.name + " has the colour-grid generator, " +
+				"not the ResNet this needs.");
+		return (ResnetGenerator) generator;
+	}
+
+	/** The colour-grid generator, or null when the model has the ResNet. */
+	public ColourGridGenerator colourGrid() {
+		return generator instanceof ColourGridGenerator ? (ColourGridGenerator) generator : null;
+	}
+
+	/** The image network, whichever it is (weights, parameter counts). */
+	public TorchBlock generatorBlock() {
 		return generator;
 	}
 

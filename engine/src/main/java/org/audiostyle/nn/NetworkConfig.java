@@ -89,6 +89,27 @@ public final class NetworkConfig {
 		}
 	}
 
+	/** What the image network predicts. */
+	public enum Generator {
+		/** The paper's ResNet generator: new pixels at the working size ({@link ResnetGenerator}). */
+		RESNET,
+		/**
+		 * A colour transform: a low-resolution bilateral grid of 3 x 4 affine colour matrices, sliced at each pixel of
+		 * the full-resolution photo by its position and luminance ({@link ColourGridGenerator}). It cannot draw
+		 * texture, halos or edges the photo does not have, and full-resolution output costs one pass over the pixels.
+		 */
+		GRID;
+
+		public String id() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
+		/** null (packages and checkpoints from before this setting) is {@link #RESNET}. */
+		public static Generator parse(String s) {
+			return s == null ? RESNET : byId(values(), s, "generator");
+		}
+	}
+
 	/** The value whose lower-case name is {@code s} (any case), or an error naming the setting and its values. */
 	private static <E extends Enum<E>> E byId(E[] values, String s, String setting) {
 		StringBuilder names = new StringBuilder();
@@ -114,6 +135,7 @@ public final class NetworkConfig {
 	public final Conditioning conditioning;
 	public final AudioInput audioInput;
 	public final AudioNetwork audioNetwork;
+	public final Generator generator;
 
 	public NetworkConfig(int ngf, int residualBlocks, int audioWidth, int embeddingDim, Conditioning conditioning) {
 		this(ngf, residualBlocks, audioWidth, embeddingDim, conditioning, AudioInput.LINEAR, AudioNetwork.RESNET);
@@ -121,6 +143,12 @@ public final class NetworkConfig {
 
 	public NetworkConfig(int ngf, int residualBlocks, int audioWidth, int embeddingDim, Conditioning conditioning,
 		AudioInput audioInput, AudioNetwork audioNetwork)
+	{
+		this(ngf, residualBlocks, audioWidth, embeddingDim, conditioning, audioInput, audioNetwork, Generator.RESNET);
+	}
+
+	public NetworkConfig(int ngf, int residualBlocks, int audioWidth, int embeddingDim, Conditioning conditioning,
+		AudioInput audioInput, AudioNetwork audioNetwork, Generator generator)
 	{
 		if (ngf < 1 || residualBlocks < 0 || audioWidth < 1 || embeddingDim < 1)
 			throw new IllegalArgumentException("Invalid network configuration: " + describe(ngf, residualBlocks,
@@ -132,6 +160,10 @@ public final class NetworkConfig {
 		this.conditioning = Objects.requireNonNull(conditioning);
 		this.audioInput = Objects.requireNonNull(audioInput);
 		this.audioNetwork = Objects.requireNonNull(audioNetwork);
+		this.generator = Objects.requireNonNull(generator);
+		if (generator == Generator.GRID && conditioning != Conditioning.FILM)
+			throw new IllegalArgumentException("The grid generator is conditioned by FiLM; set \"conditioning\": " +
+				"\"film\" (concat is the paper's ResNet generator's).");
 		if (!audioNetwork.hasResnet() && audioInput != AudioInput.LINEAR)
 			throw new IllegalArgumentException("audioInput '" + audioInput.id() + "' is for the resnet audio network; " +
 				"the statistics network takes the log of the mel power itself.");
@@ -167,15 +199,21 @@ public final class NetworkConfig {
 	}
 
 	public NetworkConfig withConditioning(Conditioning c) {
-		return new NetworkConfig(ngf, residualBlocks, audioWidth, embeddingDim, c, audioInput, audioNetwork);
+		return new NetworkConfig(ngf, residualBlocks, audioWidth, embeddingDim, c, audioInput, audioNetwork, generator);
 	}
 
 	public NetworkConfig withAudioInput(AudioInput a) {
-		return new NetworkConfig(ngf, residualBlocks, audioWidth, embeddingDim, conditioning, a, audioNetwork);
+		return new NetworkConfig(ngf, residualBlocks, audioWidth, embeddingDim, conditioning, a, audioNetwork,
+			generator);
 	}
 
 	public NetworkConfig withAudioNetwork(AudioNetwork a) {
-		return new NetworkConfig(ngf, residualBlocks, audioWidth, embeddingDim, conditioning, audioInput, a);
+		return new NetworkConfig(ngf, residualBlocks, audioWidth, embeddingDim, conditioning, audioInput, a, generator);
+	}
+
+	public NetworkConfig withGenerator(Generator g) {
+		return new NetworkConfig(ngf, residualBlocks, audioWidth, embeddingDim, conditioning, audioInput, audioNetwork,
+			g);
 	}
 
 	@Override
@@ -184,19 +222,20 @@ public final class NetworkConfig {
 		NetworkConfig c = (NetworkConfig) o;
 		return ngf == c.ngf && residualBlocks == c.residualBlocks && audioWidth == c.audioWidth &&
 			embeddingDim == c.embeddingDim && conditioning == c.conditioning && audioInput == c.audioInput &&
-			audioNetwork == c.audioNetwork;
+			audioNetwork == c.audioNetwork && generator == c.generator;
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(ngf, residualBlocks, audioWidth, embeddingDim, conditioning, audioInput, audioNetwork);
+		return Objects.hash(ngf, residualBlocks, audioWidth, embeddingDim, conditioning, audioInput, audioNetwork,
+			generator);
 	}
 
 	@Override
 	public String toString() {
 		return describe(ngf, residualBlocks, audioWidth, embeddingDim, conditioning) + (audioInput == AudioInput.LINEAR ?
 			"" : ", audioInput=" + audioInput.id()) + (audioNetwork == AudioNetwork.RESNET ? "" : ", audioNetwork=" +
-			audioNetwork.id());
+			audioNetwork.id()) + (generator == Generator.RESNET ? "" : ", generator=" + generator.id());
 	}
 
 	private static String describe(int ngf, int blocks, int audioWidth, int emb, Conditioning c) {

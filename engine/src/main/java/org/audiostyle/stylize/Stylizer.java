@@ -149,8 +149,8 @@ public final class Stylizer implements AutoCloseable {
 	public Img<ARGBType> stylize(RandomAccessibleInterval<?> image, float[] embedding, StylizeSettings settings,
 		Progress progress)
 	{
-		if (settings.workSize != StylizeSettings.NATIVE && Math.max(image.dimension(0), image.dimension(1)) > settings
-			.workSize && BandedDetailTransfer.applies(image)) {
+		if (model.colourGrid() == null && settings.workSize != StylizeSettings.NATIVE && Math.max(image.dimension(0),
+			image.dimension(1)) > settings.workSize && BandedDetailTransfer.applies(image)) {
 			// too large for float planes: reduce and restore band by band (same result, a fraction of the memory)
 			int[] low = Resampling.workingSize((int) image.dimension(0), (int) image.dimension(1), settings.workSize);
 			PlanarImage small = BandedDetailTransfer.reduce(image, low[0], low[1]);
@@ -163,6 +163,7 @@ public final class Stylizer implements AutoCloseable {
 	/** The planar core: RGB in [0, 1] in, RGB in [0, 1] out, same size. */
 	public PlanarImage stylize(PlanarImage input, float[] embedding, StylizeSettings settings, Progress progress) {
 		checkEmbedding(embedding);
+		if (model.colourGrid() != null) return colourGrid(input, embedding, settings, progress);
 		int w = input.width, h = input.height;
 		if (settings.workSize != StylizeSettings.NATIVE && Math.max(w, h) > settings.workSize) {
 			int[] low = Resampling.workingSize(w, h, settings.workSize);
@@ -173,6 +174,18 @@ public final class Stylizer implements AutoCloseable {
 		}
 		if (settings.strength == 0) return input.copy(); // no change asked for: no network pass
 		return StrengthBlend.apply(input, network(input, embedding, settings, progress), settings.strength);
+	}
+
+	/** The colour-grid generator's path ({@link ColourGridPass}): one small network pass, then every pixel recoloured. */
+	private PlanarImage colourGrid(PlanarImage input, float[] embedding, StylizeSettings settings,
+		Progress progress)
+	{
+		checkCancel(progress);
+		progress.update(0, 1, "restyling " + input.width + "x" + input.height);
+		PlanarImage out = ColourGridPass.apply(model.colourGrid(), model.manager(), input, embedding, settings.workSize,
+			settings.strength);
+		progress.update(1, 1, "done");
+		return out;
 	}
 
 	/** Runs the generator on every pixel of {@code x}: in one piece, or in tiles sharing norm statistics. */
@@ -246,7 +259,7 @@ public final class Stylizer implements AutoCloseable {
 	 * cover (a non-standard upsampling filter).
 	 */
 	private ScriptedGenerator scripted(Precision precision) {
-		if (EAGER) return null;
+		if (EAGER || model.colourGrid() != null) return null;
 		ScriptPrecision p = precision.resolve(selection.device).precision;
 		if (!scripts.containsKey(p)) {
 			ScriptedGenerator g;
@@ -268,6 +281,8 @@ public final class Stylizer implements AutoCloseable {
 
 	/** Which pass and number format stylize uses with {@code precision} on this device, and why. */
 	public String passDescription(Precision precision) {
+		if (model.colourGrid() != null) return "colour-grid generator: grid network in fp32, colour matrices applied " +
+			"at full resolution";
 		if (EAGER) return "eager layers, fp32 (-Daudiostyle.eagerGenerator=true)";
 		return DjlRuntime.run(() -> scripted(precision) == null ? "eager layers, fp32 (the model has a layer the " +
 			"compiled pass does not cover)" : "compiled pass, " + precision.resolve(selection.device).reason);

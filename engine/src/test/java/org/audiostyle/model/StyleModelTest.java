@@ -72,6 +72,20 @@ class StyleModelTest {
 				assertEquals(NetworkConfig.AudioNetwork.RESNET, back.config().audioNetwork);
 			}
 		}
+		try (StyleModel m = StyleModel.random(NetworkConfig.tiny().withGenerator(NetworkConfig.Generator.GRID), 6)) {
+			m.save(dir.resolve("grid"), false);
+			assertTrue(Files.readString(dir.resolve("grid").resolve(ModelManifest.FILE_NAME)).contains(
+				"\"generator\": \"grid\""));
+			try (StyleModel back = StyleModel.load(dir.resolve("grid"))) {
+				assertEquals(m.config(), back.config());
+				assertTrue(back.colourGrid() != null);
+				assertArrayEquals(m.weightsBytes("generator"), back.weightsBytes("generator"));
+				assertThrows(UnsupportedOperationException.class, back::generator);
+			}
+		}
+		assertFalse(com.google.gson.JsonParser.parseString(Files.readString(dir.resolve("linear").resolve(ModelManifest
+			.FILE_NAME))).getAsJsonObject().getAsJsonObject("network").has("generator"),
+			"a ResNet package does not name its generator (older readers load it)");
 		for (NetworkConfig.AudioNetwork network : new NetworkConfig.AudioNetwork[] { NetworkConfig.AudioNetwork
 			.STATISTICS, NetworkConfig.AudioNetwork.HYBRID })
 			try (StyleModel m = StyleModel.random(NetworkConfig.tiny().withAudioNetwork(network), 4)) {

@@ -60,6 +60,59 @@ class StylizerTest {
 		}
 	}
 
+	/**
+	 * A colour-grid model restyles any size, at the working size or native, through the ARGB path too; strength 0 is
+	 * the input; the sound changes the colours; and a flat photo stays flat (the grid network sees the photo, never
+	 * draws on it).
+	 */
+	@Test
+	void colourGridModelRecoloursAnySizeWithoutDrawing() throws Exception {
+		try (StyleModel grid = StyleModel.random(NetworkConfig.tiny().withGenerator(NetworkConfig.Generator.GRID), 5);
+			Stylizer s = new Stylizer(grid, DeviceChoice.CPU))
+		{
+			// random weights start at the identity: give the coefficient layer values, as training would
+			java.util.Random r = new java.util.Random(2);
+			for (java.util.Map.Entry<String, ai.djl.nn.Parameter> e : grid.generatorBlock().stateDict().entrySet())
+				if (e.getKey().startsWith("coefficients")) {
+					float[] v = new float[Math.toIntExact(e.getValue().getShape().size())];
+					for (int i = 0; i < v.length; i++)
+						v[i] = (float) (0.2 * r.nextGaussian());
+					e.getValue().getArray().set(v);
+				}
+			float[] noise = s.embed(SoundMix.of(Sound.samples(TestSignals.noise(16000, 3), 16000, "noise")));
+			float[] tone = s.embed(SoundMix.of(Sound.samples(TestSignals.tone(22050, 2, 880), 22050, "tone")));
+			for (StylizeSettings settings : new StylizeSettings[] { StylizeSettings.defaults(), StylizeSettings
+				.defaults().withNativeResolution() })
+				for (int[] wh : new int[][] { { 1, 1 }, { 333, 257 }, { 2000, 31 } }) {
+					PlanarImage in = TestSignals.scene(wh[0], wh[1], 1);
+					PlanarImage out = s.stylize(in, noise, settings, Progress.NONE);
+					assertEquals(wh[0], out.width);
+					assertEquals(wh[1], out.height);
+					assertArrayEquals(in.data, s.stylize(in, noise, settings.withStrength(0), Progress.NONE).data);
+				}
+			PlanarImage in = TestSignals.scene(300, 200, 3);
+			PlanarImage a = s.stylize(in, noise, StylizeSettings.defaults(), Progress.NONE);
+			PlanarImage b = s.stylize(in, tone, StylizeSettings.defaults(), Progress.NONE);
+			double diff = 0;
+			for (int i = 0; i < a.data.length; i++)
+				diff += Math.abs(a.data[i] - b.data[i]);
+			assertTrue(diff / a.data.length > 1e-4, "the sound changes the colours: " + diff / a.data.length);
+			PlanarImage flat = new PlanarImage(500, 400).fill(0, 0.3f).fill(1, 0.6f).fill(2, 0.4f);
+			PlanarImage out = s.stylize(flat, noise, StylizeSettings.defaults(), Progress.NONE);
+			for (int c = 0; c < 3; c++) {
+				float min = 1, max = 0;
+				for (int i = 0; i < flat.planeSize(); i++) {
+					min = Math.min(min, out.data[out.offset(c) + i]);
+					max = Math.max(max, out.data[out.offset(c) + i]);
+				}
+				assertTrue(max - min < 1e-4f, "a flat photo stays flat: channel " + c + " spans " + (max - min));
+			}
+			net.imglib2.img.Img<net.imglib2.type.numeric.ARGBType> argb = s.stylize(net.imglib2.img.array.ArrayImgs
+				.argbs(new int[3000 * 200], 3000, 200), noise, StylizeSettings.defaults(), Progress.NONE);
+			assertEquals(3000, argb.dimension(0));
+		}
+	}
+
 	@Test
 	void pixelTypes() {
 		StylizeSettings s = StylizeSettings.defaults();

@@ -11,7 +11,9 @@ import ai.djl.ndarray.types.Shape;
 
 import org.audiostyle.audio.AudioFrontEnd;
 import org.audiostyle.audio.SoundMix;
+import org.audiostyle.stylize.ColourGridPass;
 import org.audiostyle.stylize.MixEmbedding;
+import org.audiostyle.stylize.StylizeSettings;
 import org.audiostyle.stylize.StrengthBlend;
 import org.audiostyle.stylize.StylizeFunction;
 import org.audiostyle.image.PlanarImage;
@@ -69,10 +71,12 @@ public final class CheckpointStylizer implements StylizeFunction, AutoCloseable 
 	@Override
 	public PlanarImage stylize(PlanarImage image, SoundMix sound) throws IOException {
 		float[] embedding = MixEmbedding.of(sound, this::embedWaveform);
+		if (nets.colourGrid() != null) return ColourGridPass.apply(nets.colourGrid(), manager, image, embedding,
+			StylizeSettings.DEFAULT_WORK_SIZE, sound.strength());
 		try (NDManager m = manager.newSubManager()) {
 			NDArray emb = m.create(embedding, new Shape(1, embedding.length));
 			NDArray in = m.create(image.toNetworkRange(), new Shape(1, 3, image.height, image.width));
-			NDArray out = nets.generator().infer(m, in, emb, null);
+			NDArray out = nets.resnet().infer(m, in, emb, null);
 			return StrengthBlend.apply(image, PlanarImage.fromNetworkRange(image.width, image.height, out.toFloatArray())
 				.clamp(), sound.strength());
 		}

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.audiostyle.nn.AudioEncoder;
-import org.audiostyle.nn.ResnetGenerator;
+import org.audiostyle.nn.TorchBlock;
 
 /**
  * Writes the trained generator and audio encoder as a model package. The trainer only knows this interface; the
@@ -17,6 +17,6 @@ public interface ModelExporter {
 	 * @param info free-form facts for the package's manifest (recipe, steps, data, final losses, ...)
 	 * @param destination directory (or file, if the format is a single file) to write atomically
 	 */
-	void export(ResnetGenerator generator, AudioEncoder audio, Map<String, String> info, Path destination)
+	void export(TorchBlock generator, AudioEncoder audio, Map<String, String> info, Path destination)
 		throws IOException;
 }

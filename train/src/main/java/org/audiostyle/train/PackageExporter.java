@@ -8,7 +8,7 @@ import java.util.Map;
 import org.audiostyle.model.ModelException;
 import org.audiostyle.model.StyleModel;
 import org.audiostyle.nn.AudioEncoder;
-import org.audiostyle.nn.ResnetGenerator;
+import org.audiostyle.nn.TorchBlock;
 
 /** Writes trained networks as a normal model package ({@link StyleModel}), usable everywhere a model is accepted. */
 public final class PackageExporter implements ModelExporter {
@@ -27,14 +27,14 @@ public final class PackageExporter implements ModelExporter {
 	}
 
 	@Override
-	public void export(ResnetGenerator generator, AudioEncoder audio, Map<String, String> info, Path destination)
+	public void export(TorchBlock generator, AudioEncoder audio, Map<String, String> info, Path destination)
 		throws IOException
 	{
 		Map<String, Object> provenance = new LinkedHashMap<>();
 		provenance.put("source", "trained");
 		provenance.putAll(info);
 		String n = name != null ? name : destination.getFileName().toString().replaceFirst("\\.zip$", "");
-		try (StyleModel m = StyleModel.fromNetworks(generator, audio, generator.config(), n,
+		try (StyleModel m = StyleModel.fromNetworks(generator, audio, audio.config(), n,
 			"Trained by Audio Style (" + info.getOrDefault("recipe", "?") + " recipe).", provenance))
 		{
 			int size = trainedImageSize;

@@ -8,9 +8,12 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 
+import org.audiostyle.model.StyleModel;
 import org.audiostyle.nn.AudioEncoder;
+import org.audiostyle.nn.ColourGridGenerator;
 import org.audiostyle.nn.NetworkConfig;
 import org.audiostyle.nn.ResnetGenerator;
+import org.audiostyle.nn.TorchBlock;
 import org.audiostyle.nn.script.ScriptPrecision;
 import org.audiostyle.nn.script.ScriptedTrainingGenerator;
 
@@ -21,7 +24,8 @@ import org.audiostyle.nn.script.ScriptedTrainingGenerator;
 public final class StyleNetworks {
 
 	private final NetworkConfig config;
-	private final ResnetGenerator generator;
+	/** A {@link ResnetGenerator} or a {@link ColourGridGenerator}, as {@link NetworkConfig#generator} says. */
+	private final TorchBlock generator;
 	private final AudioEncoder audio;
 	private final ParameterGroup generatorParams;
 	private final ParameterGroup audioParams;
@@ -32,7 +36,7 @@ public final class StyleNetworks {
 	public StyleNetworks(NetworkConfig config, NDManager parent, long seed) {
 		this.config = config;
 		this.manager = parent.newSubManager();
-		this.generator = new ResnetGenerator(config);
+		this.generator = StyleModel.newGenerator(config);
 		this.audio = new AudioEncoder(config);
 		generator.initialize(manager, seed);
 		audio.initialize(manager, seed + 1);
@@ -54,8 +58,21 @@ public final class StyleNetworks {
 		return config;
 	}
 
-	public ResnetGenerator generator() {
+	/** The image network being trained, whichever it is. */
+	public TorchBlock generator() {
 		return generator;
+	}
+
+	/** The colour-grid generator, or null when the run trains the ResNet. */
+	public ColourGridGenerator colourGrid() {
+		return generator instanceof ColourGridGenerator ? (ColourGridGenerator) generator : null;
+	}
+
+	/** The ResNet generator; an error for a colour-grid run (callers that need the ResNet's layers). */
+	public ResnetGenerator resnet() {
+		if (!(generator instanceof ResnetGenerator))
+			throw new UnsupportedOperationException("This run trains the colour-grid generator, not the ResNet.");
+		return (ResnetGenerator) generator;
 	}
 
 	public AudioEncoder audio() {
@@ -81,14 +98,16 @@ public final class StyleNetworks {
 	}
 
 	public NDArray generate(NDArray image, NDArray embedding) {
+		if (colourGrid() != null) return colourGrid().forward(image, embedding);
 		Shape s = image.getShape();
 		if (scripted != null && s.get(2) % 4 == 0 && s.get(3) % 4 == 0) return scripted.generate(image, embedding);
-		return generator.forward(image, embedding, null);
+		return resnet().forward(image, embedding, null);
 	}
 
 	public List<NDArray> encode(NDArray image, int[] layers) {
+		if (colourGrid() != null) return colourGrid().encode(image, layers);
 		if (scripted != null && java.util.Arrays.equals(layers, scripted.encodeLayers())) return scripted.encode(image);
-		return generator.encode(image, layers);
+		return resnet().encode(image, layers);
 	}
 
 	/**
@@ -98,7 +117,8 @@ public final class StyleNetworks {
 	 */
 	public void useScriptedPasses(int[] encodeLayers) {
 		if (scripted != null) scripted.close();
-		scripted = new ScriptedTrainingGenerator(generator, ScriptPrecision.FP32, encodeLayers, manager);
+		if (colourGrid() != null) return; // the grid network is small: its eager layers are all it needs
+		scripted = new ScriptedTrainingGenerator(resnet(), ScriptPrecision.FP32, encodeLayers, manager);
 	}
 
 	/**
@@ -106,6 +126,7 @@ public final class StyleNetworks {
 	 * by the last one (a network with fewer than 5 blocks; e.g. 2 blocks give {0, 4, 8, 12, 13}).
 	 */
 	public static int[] defaultNceLayers(NetworkConfig config) {
+		if (config.generator == NetworkConfig.Generator.GRID) return ColourGridGenerator.NCE_LAYERS.clone();
 		int last = 11 + config.residualBlocks;
 		int[] l = ResnetGenerator.NCE_LAYERS.clone();
 		for (int i = 0; i < l.length; i++)

@@ -544,6 +544,14 @@ public final class Trainer implements AutoCloseable {
 				mayDiffer = new java.util.HashSet<>(mayDiffer);
 				mayDiffer.addAll(FINE_TUNABLE);
 			}
+			// Pre-training never touches the generator, so a branch from it may also swap the generator's kind: the
+			// new one starts from its seeded initial weights, as in a fresh run.
+			boolean newGenerator = branch && !fineTune && !config.networkConfig().generator.equals(stored
+				.networkConfig().generator);
+			if (newGenerator) {
+				stored = TrainConfig.fromJson(stored.toJson());
+				stored.network.generator = config.network.generator;
+			}
 			String mismatch = Trainer.differences(stored, config, mayDiffer);
 			if (mismatch != null) throw new IOException("Checkpoint " + file + " belongs to a run with other settings (" +
 				mismatch + "). " + (branch ? "A branch may change only " + new TreeSet<>(mayDiffer) + "." :
@@ -559,6 +567,7 @@ public final class Trainer implements AutoCloseable {
 			}
 			for (ParameterGroup g : groups())
 				for (Map.Entry<String, NDArray> e : g.all().entrySet()) {
+					if (newGenerator && g == nets.generatorParams()) continue;
 					NDArray src = byName.get(g.name() + "/" + e.getKey());
 					if (src == null) throw new IOException("Checkpoint " + file + " lacks " + g.name() + "/" + e.getKey());
 					if (!src.getShape().equals(e.getValue().getShape())) throw new IOException("Checkpoint " + file +
@@ -568,6 +577,7 @@ public final class Trainer implements AutoCloseable {
 				}
 			JsonObject steps = ck.meta.getAsJsonObject("optimizerSteps");
 			for (Adam a : optimisers()) {
+				if (newGenerator && a == optG) continue;
 				String prefix = "opt:" + a.group().name() + "/";
 				NDList state = new NDList();
 				for (NDArray arr : ck.arrays)

@@ -77,6 +77,42 @@ public class TrainerResumeTest {
 	}
 
 	/**
+	 * The colour-grid generator trains (its splat, local, global, FiLM and coefficient layers all move) and resumes
+	 * exactly; a branch from a ResNet run's pre-training may swap in the grid generator and equals a fresh grid run.
+	 */
+	@Test
+	public void colourGridGeneratorLearnsResumesAndBranchesFromResnetPretraining() throws IOException {
+		TrainConfig config = twoPretrainingSteps(4);
+		config.network = org.audiostyle.model.ModelManifest.Network.of(org.audiostyle.nn.NetworkConfig.tiny()
+			.withGenerator(org.audiostyle.nn.NetworkConfig.Generator.GRID));
+		TrainingData data = TinyData.create(3, 36);
+		Map<String, float[]> start;
+		try (Trainer t = new Trainer(config, data)) {
+			start = weights(t);
+		}
+		Map<String, float[]> end = assertResumesExactly(config);
+		for (String k : new String[] { "G/splat.1.weight", "G/local.5.weight", "G/global.weight", "G/film.0.weight",
+			"G/coefficients_weight", "G/coefficients_bias" })
+			assertTrue(end.containsKey(k) && !Arrays.equals(start.get(k), end.get(k)), k + " did not learn");
+		TrainConfig resnet = twoPretrainingSteps(4);
+		Path atPretrainEnd = dir.resolve("resnet-pretrained.ckpt");
+		try (Trainer t = new Trainer(resnet, data)) {
+			t.trainStep();
+			t.trainStep();
+			t.saveCheckpoint(atPretrainEnd);
+		}
+		Map<String, float[]> branched;
+		try (Trainer t = new Trainer(config, data)) {
+			assertTrue(!t.branchFrom(atPretrainEnd), "a pre-training checkpoint is a branch, not a fine-tune");
+			while (!t.finished())
+				t.trainStep();
+			branched = weights(t);
+		}
+		for (String k : end.keySet())
+			assertArrayEquals(end.get(k), branched.get(k), 1e-6f, k);
+	}
+
+	/**
 	 * Trains {@code config} with the tiny network on {@code network}, checks the run resumes exactly and that each
 	 * tensor in {@code learning} moved; returns the final weights.
 	 */
