@@ -64,6 +64,12 @@ final class EvaluateCommand implements Callable<Integer> {
 			"(default: ${DEFAULT-VALUE}).")
 	int mixImages;
 
+	@Option(names = "--painting", paramLabel = "REFERENCE_DIR",
+		description = "Painting check: give the generator, for each sound, the mean embedding of its class's " +
+			"recordings in REFERENCE_DIR/<class>/ (the training sounds) instead of the sound's own, so the hit rate " +
+			"measures the generator alone, as if every sound were heard right.")
+	Path painting;
+
 	@Mixin
 	EngineOptions engine;
 
@@ -88,10 +94,13 @@ final class EvaluateCommand implements Callable<Integer> {
 			var settings = engine.settings();
 			// The grid reuses each sound for many images: decode and embed each mix once.
 			java.util.Map<String, float[]> embeddings = new java.util.HashMap<>();
+			org.audiostyle.eval.ClassMeanEmbeddings classMeans = painting == null ? null : org.audiostyle.eval
+				.ClassMeanEmbeddings.fromFolders(f -> stylizer.embed(org.audiostyle.audio.SoundMix.of(org.audiostyle
+					.audio.Sound.file(f))), painting);
 			EvaluationReport r = EvaluationRunner.run((PlanarImage img, org.audiostyle.audio.SoundMix mix) -> {
 				String key = mix.sounds() + "|" + mix.weights() + "|" + mix.mode(); // strength is not in the embedding
 				float[] e = embeddings.get(key);
-				if (e == null) embeddings.put(key, e = stylizer.embed(mix));
+				if (e == null) embeddings.put(key, e = classMeans != null ? classMeans.of(mix) : stylizer.embed(mix));
 				return stylizer.stylize(img, e, Stylizer.withStrengthOf(mix, settings), Progress.NONE);
 			}, images, sounds, cooccurrence, out, s);
 			System.err.println("report written to " + out + " (model " + model.id() + ")");
