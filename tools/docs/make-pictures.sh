@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates the README pictures (docs/*.png) with the bundled default model, from the project's own test images
+# Regenerates the pictures of README.md and docs/model-card.md (docs/*.png) with the bundled default model, from the project's own test images
 # and sample sounds only. Run from anywhere; builds what it needs. The movie strip runs the Fiji command, so its class
 # path is the plugin's with the provided (Fiji) jars: scope test, resolved in the reactor so that the engine is this
 # checkout's engine/target/classes, not a copy in ~/.m2.

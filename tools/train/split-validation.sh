@@ -16,7 +16,7 @@
 # the first "-", e.g. "moodist", "repixture", "esc10") go to validation, so validation recordings were made by other
 # people with other microphones than the training ones, as the held-out test sounds are. Harsher than the split by
 # recording (most classes keep one source for training); on this project's data neither split ranked the ResNet and
-# statistics encoders as the held-out sounds did (README, "Retrieval conditioning"). A class with a single source
+# statistics encoders as the held-out sounds did (docs/training.md, "Retrieval conditioning"). A class with a single source
 # falls back to the split by recording (said on stderr).
 # Composites of short events ("_compNN" windows) count as one recording with their siblings. DATA_DIR may hold
 # same-recordings.txt, lines "NAME OTHER": files of recording NAME count as recording OTHER (one recording kept under two

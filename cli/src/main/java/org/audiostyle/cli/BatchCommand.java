@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "batch", mixinStandardHelpOptions = true,
 	description = { "Restyle the rows of a CSV: " + JobsCsv.COLUMNS + ". Relative paths are taken from the CSV's " +
-		"folder; an optional header row starting with 'image' is skipped.",
+		"folder. RFC 4180: quote fields holding commas or quotes. A header row (first field 'image') may name " +
+		"the columns in any order; a batch report is itself a jobs file.",
 		"Rows are counted from 0 in file order; the header, blank lines and lines starting with # are not rows. " +
 			"With --shard I/N this run does the rows k with k mod N = I, so N runs with 0/N ... N-1/N together do " +
 			"every row once (e.g. one per task of a cluster array job)." })
@@ -56,7 +57,8 @@ final class BatchCommand implements Callable<Integer> {
 	boolean overwrite;
 
 	@Option(names = "--report", paramLabel = "FILE", description = "Per-row report (row,line,status,seconds," +
-		"output,error). Default: DIR/batch-report.csv, or DIR/batch-report-shard-I-of-N.csv with --shard.")
+		"output,error,image,sound,strength; itself a jobs file). Default: DIR/batch-report.csv, or " +
+		"DIR/batch-report-shard-I-of-N.csv with --shard.")
 	Path report;
 
 	@Option(names = "--window", paramLabel = "loudest|start|SECONDS", defaultValue = "loudest",

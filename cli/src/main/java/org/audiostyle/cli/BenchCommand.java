@@ -30,7 +30,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code audiostyle bench}: measurements quoted in the README, taken side by side in one run.
+ * {@code audiostyle bench}: measurements quoted in docs/speed.md, taken side by side in one run.
  *
  * <p>Default: the time of a bare generator forward against a full {@code stylize} (audio decode and embedding,
  * image conversion, network, conversion back) on the same square input, interleaved, medians and their ratio.

@@ -72,7 +72,7 @@ final class SheetCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		if (cell < 16 || cell > 2048) throw new IllegalArgumentException("--cell must be 16..2048 pixels, got " + cell);
 		OutputChecks.png("--out", out, overwrite, images.toArray(new Path[0]));
-		AudioWindow w = AudioWindow.parse(window);
+		AudioWindow w = CliErrors.forOption(spec, "--window", () -> AudioWindow.parse(window));
 		List<SoundMix> mixes = new ArrayList<>();
 		MixMode mode = mixMode == null ? SoundMix.DEFAULT_MODE : CliErrors.forOption(spec, "--mix", () -> MixMode
 			.parse(mixMode));

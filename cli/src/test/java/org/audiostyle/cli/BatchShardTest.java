@@ -85,7 +85,7 @@ class BatchShardTest {
 		// Each shard's report lists exactly its rows (k mod 3 = I, counted from 0 without header or comments).
 		for (int i = 0; i < 3; i++) {
 			List<String> lines = Files.readAllLines(sharded.resolve("batch-report-shard-" + i + "-of-3.csv"));
-			assertEquals("row,line,status,seconds,output,error", lines.get(0));
+			assertEquals("row,line,status,seconds,output,error,image,sound,strength", lines.get(0));
 			List<Integer> rows = new ArrayList<>();
 			for (String l : lines.subList(1, lines.size()))
 				rows.add(Integer.parseInt(l.substring(0, l.indexOf(','))));

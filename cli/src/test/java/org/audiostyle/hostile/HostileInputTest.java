@@ -238,6 +238,10 @@ class HostileInputTest {
 		c.add(HostileCase.of("option", "--window beyond the file", stylize("o11", "--window", "999")).fails(2,
 			"good.wav", "below"));
 		c.add(HostileCase.of("option", "--window -3", stylize("o12", "--window", "-3")).fails(2, "--window", ">= 0"));
+		// a start of 1e308 s used to overflow into "error: -2147483364" and exit code 1
+		for (String v : new String[] { "1e308", "2e6", "NaN", "Infinity", "-Infinity" })
+			c.add(HostileCase.of("option", "--window " + v, stylize("o-window" + v, "--window", v)).fails(2,
+				"--window", "'loudest'"));
 		c.add(HostileCase.of("option", "--device tpu", stylize("o13", "--device", "tpu")).fails(2, "--device",
 			"auto, cpu or gpu"));
 		c.add(HostileCase.of("option", "--tile smaller than twice the overlap", stylize("o14", "--tile", "40"))

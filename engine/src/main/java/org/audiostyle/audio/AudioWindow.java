@@ -25,8 +25,22 @@ public final class AudioWindow {
 		return new AudioWindow(Kind.START, 0);
 	}
 
+	/**
+	 * The latest start accepted, in seconds (1,000,000 s, about 11.6 days; a 4 GB WAV of 16 kHz 8-bit mono lasts 3.1
+	 * days). It keeps every sample index derived from the start far inside the range of a {@code long}: a start of
+	 * 1e308 s used to overflow into a negative buffer size.
+	 */
+	public static final double MAX_START_SECONDS = 1_000_000;
+
 	public static AudioWindow at(double seconds) {
-		if (!(seconds >= 0)) throw new IllegalArgumentException("Window start must be >= 0 s, got " + seconds);
+		if (Double.isNaN(seconds) || Double.isInfinite(seconds))
+			throw new IllegalArgumentException("Window start '" + seconds + "' is not a finite number; give a " +
+				"start in seconds (e.g. 2.5), 'start' or 'loudest'.");
+		if (!(seconds >= 0)) throw new IllegalArgumentException("Window start must be >= 0 s, got " + seconds +
+			"; give a start in seconds from the beginning of the file, 'start' or 'loudest'.");
+		if (seconds > MAX_START_SECONDS) throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+			"Window start %s s is too large: at most %.0f s (about 11.6 days) is accepted; give a start within the " +
+				"file, 'start' or 'loudest'.", seconds, MAX_START_SECONDS));
 		return new AudioWindow(Kind.AT, seconds);
 	}
 

@@ -25,7 +25,7 @@ public final class SoundMix {
 	/** Highest accepted strength: four times the model's change, past which nearly every pixel clips. */
 	public static final double MAX_STRENGTH = 4;
 
-	/** The mode a mix gets unless told otherwise (README, "Mixing sounds": measured on held-out data). */
+	/** The mode a mix gets unless told otherwise (docs/usage.md, "Sounds: windows, mixing, strength": measured on held-out data). */
 	public static final MixMode DEFAULT_MODE = MixMode.EMBEDDING;
 
 	private final List<Sound> sounds;

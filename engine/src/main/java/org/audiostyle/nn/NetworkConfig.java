@@ -13,7 +13,7 @@ public final class NetworkConfig {
 	public enum Conditioning {
 		/**
 		 * The paper's path: the embedding is tiled to H/4 x W/4 and concatenated to the bottleneck. Needed for the
-		 * official checkpoints; its effect depends on the image size (see README).
+		 * official checkpoints; its effect depends on the image size (see docs/usage.md, "Conditioning").
 		 */
 		CONCAT,
 		/**

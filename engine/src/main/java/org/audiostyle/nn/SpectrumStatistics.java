@@ -22,7 +22,7 @@ import ai.djl.nn.Parameter;
  * (texture, brightness, rhythm) and little else. On the recording-level validation split ({@code audiostyle probe}),
  * a logistic regression names the class of 69.4 % of the sounds from these fixed features and of 57.1 % from the
  * pre-trained ResNet encoder's embeddings; the statistics network pre-trained the same way puts 73.5 % nearest their
- * class's mean (README, "Training").
+ * class's mean (docs/training.md).
  */
 public final class SpectrumStatistics extends TorchLayer {
 

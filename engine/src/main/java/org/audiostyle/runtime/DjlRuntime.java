@@ -82,7 +82,7 @@ public final class DjlRuntime {
 				if (gpus == 0) throw new IllegalStateException(
 					"--device gpu was requested but DJL sees no CUDA GPU. The bundled PyTorch natives are CPU-only; " +
 						"for a GPU install a CUDA build of libtorch " + engine.getVersion() + " and set " +
-						"PYTORCH_LIBRARY_PATH and PYTORCH_FLAVOR=cu128 (see README, 'GPU'). Use --device auto or cpu.");
+						"PYTORCH_LIBRARY_PATH and PYTORCH_FLAVOR=cu128 (see docs/gpu.md). Use --device auto or cpu.");
 				return new DeviceSelection(Device.gpu(0), "GPU forced (--device gpu); " + gpus + " GPU(s) visible");
 			default:
 				if (gpus > 0) return new DeviceSelection(Device.gpu(0), gpus + " CUDA GPU(s) visible to DJL; using gpu(0)");

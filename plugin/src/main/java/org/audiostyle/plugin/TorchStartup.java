@@ -79,6 +79,6 @@ public final class TorchStartup {
 			" lib folder (e.g. pip's torch/lib) with PYTORCH_VERSION=" + TORCH_VERSION +
 			" and PYTORCH_FLAVOR=cpu, or\n" +
 			" - set DJL_CACHE_DIR to a folder holding a pytorch/ cache copied from a computer where it worked.\n" +
-			"Then restart Fiji. See the Audio Style README, section 'PyTorch in Fiji'.";
+			"Then restart Fiji. See plugin/README.md in the Audio Style repository, section 'PyTorch in Fiji'.";
 	}
 }

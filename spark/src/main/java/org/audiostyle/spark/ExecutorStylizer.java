@@ -11,7 +11,7 @@ import org.audiostyle.stylize.Stylizer;
  * The one model and one Stylizer of this JVM (an executor, or the driver in local mode), made on first use and kept
  * for every later task: loading a model and starting libtorch takes seconds, a row a fraction of that. A Stylizer is
  * thread-confined and an executor runs several tasks at once, so rows run one at a time through {@link #run};
- * libtorch's own threads keep the cores busy (see the README on executor cores).
+ * libtorch's own threads keep the cores busy (see docs/scale-out.md on executor cores).
  */
 final class ExecutorStylizer {
 

@@ -13,7 +13,7 @@ import ai.djl.ndarray.NDArray;
  * steps (mean Spearman rho 0.58 for v2, 0.62 for v5): flat, then a jump near one end. This asks for the
  * proportional blend a user expects, from the same label-free pairs as the other paired terms (no class names).
  * Measured in v7 (weight 1, frozen audio encoder): mean rho 0.74 on the validation split but 0.55 held out, so on
- * recordings it has not heard it does not yet give that blend (README, "How the default model was trained").
+ * recordings it has not heard it does not yet give that blend (docs/training.md, the experiment log).
  */
 public final class MixedSounds {
 

@@ -30,7 +30,7 @@ public class TrainConfigTest {
 		assertEquals(16, TrainConfig.fromJson(c.toJson()).effectivePretrainBatch());
 	}
 
-	/** The configuration the README gives for the bundled model is the one stored in the bundled model.json. */
+	/** The configuration docs/training.md gives for the bundled model is the one stored in the bundled model.json. */
 	@Test
 	public void committedDefaultModelConfigIsTheBundledModelsOwn() throws IOException {
 		TrainConfig committed = TrainConfig.read(Paths.get("../tools/train/default-model-v2.json"));

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The shipped batch macro with plain ImageJ 1.x (ij.jar's own launcher, not Fiji), under a virtual X server, with
  * the plugin installed the ImageJ way: Audio_Style.jar in plugins/ and its libraries in plugins/jars/. This is the
- * full run the README documents; it needs xvfb-run (Debian: apt-get install xvfb xauth) and skips without it.
+ * full run docs/fiji.md documents; it needs xvfb-run (Debian: apt-get install xvfb xauth) and skips without it.
  */
 class XvfbBatchTest {
 
