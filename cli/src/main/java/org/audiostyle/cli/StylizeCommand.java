@@ -15,12 +15,9 @@ import org.audiostyle.stylize.StageTimes;
 import org.audiostyle.stylize.StylizeSettings;
 import org.audiostyle.stylize.Stylizer;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code audiostyle stylize}: one image, one sound (or mix), one image out. With {@code --verbose} it prints the time
@@ -52,9 +49,6 @@ final class StylizeCommand implements Callable<Integer> {
 	@Mixin
 	EngineOptions engine;
 
-	@Spec
-	CommandSpec spec;
-
 	@Override
 	public Integer call() throws Exception {
 		// options and paths first: a mistake there fails at once, before files are decoded or the model loads
@@ -62,8 +56,8 @@ final class StylizeCommand implements Callable<Integer> {
 		DeviceChoice device = engine.deviceChoice();
 		SoundMix mix = sound.mix();
 		OutputChecks.image("--out", out, overwrite, image);
-		if (quality < 1 || quality > 100) throw new CommandLine.ParameterException(spec.commandLine(),
-			"--quality must be between 1 and 100, got " + quality);
+		if (quality < 1 || quality > 100) throw new IllegalArgumentException("--quality must be between 1 and 100, " +
+			"got " + quality);
 		boolean verbose = Boolean.getBoolean("audiostyle.verbose");
 		StageTimes times = verbose ? StageTimes.recording() : StageTimes.NONE;
 		long t0 = System.nanoTime();
