@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import org.audiostyle.image.ImageFiles;
+
 /**
  * Checks on an output path made before any work starts, so a bad {@code --out} fails in a second with a message
  * that says what to change, not after minutes of computation, and never replaces an input.
@@ -22,6 +24,21 @@ final class OutputChecks {
 		String name = out.getFileName() == null ? "" : out.getFileName().toString();
 		if (!name.toLowerCase(Locale.ROOT).endsWith(".png")) throw new IllegalArgumentException(option + " " + out +
 			": the output is always a PNG; give a file name ending in .png.");
+		writable(option, out, overwrite, inputs);
+	}
+
+	/**
+	 * An image to be written at {@code out} in the format its extension names (.png, .tif/.tiff, .jpg/.jpeg), with
+	 * the checks of {@link #png}.
+	 */
+	static void image(String option, Path out, boolean overwrite, Path... inputs) throws IOException {
+		if (ImageFiles.Format.of(out) == null) throw new IllegalArgumentException(option + " " + out + ": the " +
+			"extension chooses the format; give a file name ending in .png (lossless), .tif (lossless, " +
+			"uncompressed) or .jpg (smallest; see --quality).");
+		writable(option, out, overwrite, inputs);
+	}
+
+	private static void writable(String option, Path out, boolean overwrite, Path... inputs) throws IOException {
 		Path dir = out.toAbsolutePath().normalize().getParent();
 		if (dir == null || !Files.isDirectory(dir)) throw new IllegalArgumentException(option + " " + out +
 			": its folder " + dir + " does not exist; create it first or choose another folder.");

@@ -11,6 +11,7 @@ import org.audiostyle.audio.SoundMix;
 import org.audiostyle.image.ImageFiles;
 import org.audiostyle.model.StyleModel;
 import org.audiostyle.runtime.DeviceChoice;
+import org.audiostyle.stylize.StageTimes;
 import org.audiostyle.stylize.StylizeSettings;
 import org.audiostyle.stylize.Stylizer;
 
@@ -18,16 +19,26 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code audiostyle stylize}: one image, one sound (or mix), one PNG. */
+/**
+ * {@code audiostyle stylize}: one image, one sound (or mix), one image out. With {@code --verbose} it prints the time
+ * of each stage (decode, model, audio, reduce, network, upsample, encode, write); "in N s" is all of them, from
+ * reading the input to the output in place.
+ */
 @Command(name = "stylize", mixinStandardHelpOptions = true,
-	description = "Restyle one image to match a sound and write a PNG of the same size.")
+	description = "Restyle one image to match a sound and write an image of the same size: PNG, TIFF or JPEG, as " +
+		"the --out name's extension says.")
 final class StylizeCommand implements Callable<Integer> {
 
 	@Option(names = "--image", paramLabel = "FILE", required = true, description = "Input image (PNG, JPEG, TIFF).")
 	Path image;
 
-	@Option(names = "--out", paramLabel = "FILE.png", required = true, description = "Output PNG.")
+	@Option(names = "--out", paramLabel = "FILE.png|.tif|.jpg", required = true, description = "Output image; " +
+		"the extension chooses the format: .png (lossless), .tif (lossless, uncompressed), .jpg (see --quality).")
 	Path out;
+
+	@Option(names = "--quality", paramLabel = "1-100", defaultValue = "92", description = "JPEG quality for a .jpg " +
+		"--out. Default: ${DEFAULT-VALUE}.")
+	int quality;
 
 	@Option(names = "--overwrite", description = "Replace --out if it exists.")
 	boolean overwrite;
@@ -44,17 +55,26 @@ final class StylizeCommand implements Callable<Integer> {
 		StylizeSettings settings = engine.settings();
 		DeviceChoice device = engine.deviceChoice();
 		SoundMix mix = sound.mix();
-		OutputChecks.png("--out", out, overwrite, image);
-		RandomAccessibleInterval<?> img = ImageFiles.read(image);
+		OutputChecks.image("--out", out, overwrite, image);
+		if (quality < 1 || quality > 100) throw new IllegalArgumentException("--quality must be between 1 and 100, " +
+			"got " + quality);
+		boolean verbose = Boolean.getBoolean("audiostyle.verbose");
+		StageTimes times = verbose ? StageTimes.recording() : StageTimes.NONE;
 		long t0 = System.nanoTime();
+		RandomAccessibleInterval<?> img = ImageFiles.read(image);
+		times.add(StageTimes.DECODE, System.nanoTime() - t0);
+		long t1 = System.nanoTime();
 		try (StyleModel model = engine.loadModel(); Stylizer stylizer = new Stylizer(model, device);
 			TerminalProgress progress = new TerminalProgress("stylize"))
 		{
+			times.add(StageTimes.MODEL, System.nanoTime() - t1);
+			stylizer.setStageTimes(times);
 			Img<ARGBType> result = stylizer.stylize(img, mix, settings, progress);
 			progress.close();
-			ImageFiles.writePng(result, out, overwrite);
+			ImageFiles.writeRgb(result, out, overwrite, quality / 100f, times);
 			System.err.printf("wrote %s (%dx%d) in %.1f s: %s, model %s on %s%n", out, result.dimension(0), result
 				.dimension(1), (System.nanoTime() - t0) / 1e9, mix, model.id(), stylizer.device());
+			if (verbose) System.err.println("stages: " + times);
 		}
 		return 0;
 	}

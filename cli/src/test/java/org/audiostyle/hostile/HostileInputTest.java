@@ -271,8 +271,10 @@ class HostileInputTest {
 			.toString())).fails(2, "nowhere", "create it first"));
 		c.add(HostileCase.of("output", "read-only folder", stylize("x", "--out", ReadOnly.folder(root).resolve(
 			"x.png").toString())).fails(2, "x.png"));
-		c.add(HostileCase.of("output", "unsupported extension", stylize("x", "--out", out.resolve("x.jpg")
-			.toString())).fails(2, "x.jpg", ".png"));
+		c.add(HostileCase.of("output", "unsupported extension", stylize("x", "--out", out.resolve("x.gif")
+			.toString())).fails(2, "x.gif", ".png", ".jpg"));
+		c.add(HostileCase.of("output", "JPEG quality out of range", stylize("x", "--out", out.resolve("q.jpg")
+			.toString(), "--quality", "0")).fails(2, "--quality"));
 		c.add(HostileCase.of("output", "output = input", stylize("x", "--out", in("good.png"), "--overwrite", null))
 			.fails(2, "good.png", "also an input"));
 		c.add(HostileCase.of("output", "exists, no --overwrite", stylize("x", "--out", in("palette.png"))).fails(2,

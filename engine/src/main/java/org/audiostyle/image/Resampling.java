@@ -79,11 +79,7 @@ public final class Resampling {
 			horizontal(src.data, sh, fx, dst.data, add);
 			return;
 		}
-		// Work of each order, counting a horizontal multiply-add 3x: it gathers a short window per output, while the
-		// vertical pass streams whole rows through a vectorised loop. The intermediate is sh x dw or dh x sw.
-		long rowsFirst = 3L * sh * dw * fx.taps + (long) dh * dw * fy.taps;
-		long colsFirst = (long) dh * sw * fy.taps + 3L * dh * dw * fx.taps;
-		if (rowsFirst <= colsFirst) {
+		if (rowsFirst(fx, fy)) {
 			float[] tmp = new float[Math.multiplyExact(3, Math.multiplyExact(sh, dw))];
 			horizontal(src.data, sh, fx, tmp, false);
 			vertical(tmp, dw, sh, fy, dst.data, add);
@@ -95,8 +91,20 @@ public final class Resampling {
 		}
 	}
 
+	/**
+	 * Whether resampling both axes goes along the rows first. Work of each order, counting a horizontal multiply-add
+	 * 3x: it gathers a short window per output, while the vertical pass streams whole rows through a vectorised
+	 * loop. The intermediate is sh x dw or dh x sw.
+	 */
+	static boolean rowsFirst(AxisFilter fx, AxisFilter fy) {
+		int sw = fx.srcLen, dw = fx.dstLen, sh = fy.srcLen, dh = fy.dstLen;
+		long rowsFirst = 3L * sh * dw * fx.taps + (long) dh * dw * fy.taps;
+		long colsFirst = (long) dh * sw * fy.taps + 3L * dh * dw * fx.taps;
+		return rowsFirst <= colsFirst;
+	}
+
 	/** Rows per parallel task: enough work (~64k outputs) to outweigh the scheduling. */
-	private static int rowsPerTask(int width) {
+	static int rowsPerTask(int width) {
 		return Math.max(1, (1 << 16) / Math.max(1, width));
 	}
 
@@ -104,7 +112,7 @@ public final class Resampling {
 	 * Runs body(channel, y0, y1) over the 3 channels and all {@code rows} rows, in parallel blocks when there is
 	 * enough work. Each output row is written by exactly one task, so the result does not depend on the threads.
 	 */
-	private static void forRows(int rows, int width, RowBlock body) {
+	static void forRows(int rows, int width, RowBlock body) {
 		int step = rowsPerTask(width);
 		int blocks = (rows + step - 1) / step;
 		java.util.stream.IntStream tasks = java.util.stream.IntStream.range(0, 3 * blocks);
@@ -115,7 +123,7 @@ public final class Resampling {
 		});
 	}
 
-	private interface RowBlock {
+	interface RowBlock {
 
 		void run(int c, int y0, int y1);
 	}
@@ -124,7 +132,7 @@ public final class Resampling {
 	 * Resamples along x each row of a 3-channel planar array ({@code rows} rows per channel, f.srcLen wide) into
 	 * {@code out} (f.dstLen wide).
 	 */
-	private static void horizontal(float[] in, int rows, AxisFilter f, float[] out, boolean add) {
+	static void horizontal(float[] in, int rows, AxisFilter f, float[] out, boolean add) {
 		int sw = f.srcLen, dw = f.dstLen, taps = f.taps;
 		int[] start = f.start;
 		float[] wt = f.weight;
@@ -152,7 +160,7 @@ public final class Resampling {
 	 * (f.dstLen rows per channel). Each output row is a weighted sum of whole input rows, accumulated in a row buffer
 	 * that stays in cache; the inner loops run over contiguous x and vectorise.
 	 */
-	private static void vertical(float[] in, int width, int srcRows, AxisFilter f, float[] out, boolean add) {
+	static void vertical(float[] in, int width, int srcRows, AxisFilter f, float[] out, boolean add) {
 		int taps = f.taps, dstRows = f.dstLen;
 		int[] start = f.start;
 		float[] wt = f.weight;

@@ -16,6 +16,7 @@ import net.imglib2.type.numeric.ARGBType;
 import org.audiostyle.audio.AudioFrontEnd;
 import org.audiostyle.audio.MixMode;
 import org.audiostyle.audio.SoundMix;
+import org.audiostyle.image.ArgbDetailTransfer;
 import org.audiostyle.image.BandedDetailTransfer;
 import org.audiostyle.image.DetailTransfer;
 import org.audiostyle.image.ImageConversion;
@@ -71,6 +72,9 @@ public final class Stylizer implements AutoCloseable {
 	/** Compiled generator passes by precision (a null value: not available for this model). */
 	private final Map<ScriptPrecision, ScriptedGenerator> scripts = new EnumMap<>(ScriptPrecision.class);
 
+	/** Where the stages' times go ({@link StageTimes#NONE}: nowhere). */
+	private StageTimes times = StageTimes.NONE;
+
 	/** Use the eager DJL layers instead of the compiled pass (for comparisons and as an escape hatch). */
 	static final boolean EAGER = Boolean.getBoolean("audiostyle.eagerGenerator");
 
@@ -89,6 +93,14 @@ public final class Stylizer implements AutoCloseable {
 		}
 		this.ownsModel = this.model != model;
 		this.budgetBytes = budgetBytes;
+	}
+
+	/**
+	 * Records the time of each stage of the following stylize calls (convert, reduce, network, upsample, and audio
+	 * when a mix is given) into {@code times}; {@link StageTimes#NONE} stops it.
+	 */
+	public void setStageTimes(StageTimes times) {
+		this.times = times == null ? StageTimes.NONE : times;
 	}
 
 	/**
@@ -132,7 +144,10 @@ public final class Stylizer implements AutoCloseable {
 	public Img<ARGBType> stylize(RandomAccessibleInterval<?> image, SoundMix mix, StylizeSettings settings,
 		Progress progress) throws IOException
 	{
-		return stylize(image, embed(mix), withStrengthOf(mix, settings), progress);
+		long t0 = System.nanoTime();
+		float[] embedding = embed(mix);
+		times.add(StageTimes.AUDIO, System.nanoTime() - t0);
+		return stylize(image, embedding, withStrengthOf(mix, settings), progress);
 	}
 
 	/**
@@ -149,15 +164,32 @@ public final class Stylizer implements AutoCloseable {
 	public Img<ARGBType> stylize(RandomAccessibleInterval<?> image, float[] embedding, StylizeSettings settings,
 		Progress progress)
 	{
+		int[] packed = ArgbDetailTransfer.pixels(image);
+		if (packed != null && model.colourGrid() == null && settings.workSize != StylizeSettings.NATIVE) {
+			// an 8-bit RGB image: reduce and restore straight from and into its ints (same result as the planar
+			// path below, without full-resolution float planes)
+			int fw = (int) image.dimension(0), fh = (int) image.dimension(1);
+			int[] low = Resampling.workingSize(fw, fh, settings.workSize);
+			if (ArgbDetailTransfer.applies(fw, fh, low[0], low[1])) {
+				checkEmbedding(embedding);
+				PlanarImage small = times.time(StageTimes.REDUCE, () -> ArgbDetailTransfer.reduce(packed, fw, fh, low[0],
+					low[1]));
+				PlanarImage restyled = restyle(small, embedding, settings, progress);
+				return times.time(StageTimes.UPSAMPLE, () -> ArgbDetailTransfer.restore(packed, fw, fh, small,
+					restyled));
+			}
+		}
 		if (model.colourGrid() == null && settings.workSize != StylizeSettings.NATIVE && Math.max(image.dimension(0),
 			image.dimension(1)) > settings.workSize && BandedDetailTransfer.applies(image)) {
 			// too large for float planes: reduce and restore band by band (same result, a fraction of the memory)
 			int[] low = Resampling.workingSize((int) image.dimension(0), (int) image.dimension(1), settings.workSize);
-			PlanarImage small = BandedDetailTransfer.reduce(image, low[0], low[1]);
-			return BandedDetailTransfer.restore(image, small, stylize(small, embedding, settings, progress));
+			PlanarImage small = times.time(StageTimes.REDUCE, () -> BandedDetailTransfer.reduce(image, low[0], low[1]));
+			PlanarImage restyled = stylize(small, embedding, settings, progress);
+			return times.time(StageTimes.UPSAMPLE, () -> BandedDetailTransfer.restore(image, small, restyled));
 		}
-		PlanarImage input = ImageConversion.toPlanar(image, settings);
-		return ImageConversion.toArgb(stylize(input, embedding, settings, progress));
+		PlanarImage input = times.time(StageTimes.CONVERT, () -> ImageConversion.toPlanar(image, settings));
+		PlanarImage output = stylize(input, embedding, settings, progress);
+		return times.time(StageTimes.CONVERT, () -> ImageConversion.toArgb(output));
 	}
 
 	/** The planar core: RGB in [0, 1] in, RGB in [0, 1] out, same size. */
@@ -167,13 +199,19 @@ public final class Stylizer implements AutoCloseable {
 		int w = input.width, h = input.height;
 		if (settings.workSize != StylizeSettings.NATIVE && Math.max(w, h) > settings.workSize) {
 			int[] low = Resampling.workingSize(w, h, settings.workSize);
-			PlanarImage small = Resampling.resize(input, low[0], low[1]);
-			PlanarImage restyled = settings.strength == 0 ? small : StrengthBlend.apply(small, network(small, embedding,
-				settings, progress), settings.strength);
-			return DetailTransfer.apply(input, small, restyled);
+			PlanarImage small = times.time(StageTimes.REDUCE, () -> Resampling.resize(input, low[0], low[1]));
+			PlanarImage restyled = restyle(small, embedding, settings, progress);
+			return times.time(StageTimes.UPSAMPLE, () -> DetailTransfer.apply(input, small, restyled));
 		}
 		if (settings.strength == 0) return input.copy(); // no change asked for: no network pass
-		return StrengthBlend.apply(input, network(input, embedding, settings, progress), settings.strength);
+		return restyle(input, embedding, settings, progress);
+	}
+
+	/** The network's picture of {@code x} blended with {@code x} at the settings' strength (x itself at strength 0). */
+	private PlanarImage restyle(PlanarImage x, float[] embedding, StylizeSettings settings, Progress progress) {
+		if (settings.strength == 0) return x;
+		return times.time(StageTimes.NETWORK, () -> StrengthBlend.apply(x, network(x, embedding, settings, progress),
+			settings.strength));
 	}
 
 	/** The colour-grid generator's path ({@link ColourGridPass}): one small network pass, then every pixel recoloured. */
