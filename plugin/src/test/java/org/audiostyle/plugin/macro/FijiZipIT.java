@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a real run. A plain ImageJ 1.x folder gets what Fiji itself ships (this module's provided dependencies, in
  * jars/), the zip is unpacked over it, and ImageJ is started the way Fiji's launcher does (ij.jar and jars/ on the
  * class path, plugins/ scanned by ImageJ) under a virtual X server to run the zip's batch macro: it must write the
- * restyled image. Needs the zip, so it runs in {@code mvn verify}; the run needs xvfb-run and skips without it.
+ * restyled image. libtorch comes the documented offline way (its jar copied into jars/), as the test cannot download. Needs the zip, so it runs in {@code mvn verify}; the run needs xvfb-run and skips without it.
  */
 class FijiZipIT {
 
@@ -105,6 +105,11 @@ class FijiZipIT {
 		}
 		assertTrue(ijJar != null, "ij.jar not among the provided dependencies");
 		unzip(zip(), ij);
+		// The documented offline install (no download possible here): libtorch's jar copied into jars/ by hand.
+		String cpTest = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+		for (String entry : cpTest.split(File.pathSeparator))
+			if (Paths.get(entry).getFileName().toString().startsWith("pytorch-native-cpu"))
+				Files.createSymbolicLink(jars.resolve(Paths.get(entry).getFileName()), Paths.get(entry));
 
 		File model = Fixtures.savedTinyModel(dir, 3);
 		File rain = Fixtures.wav(dir, "rain.wav", 3, 300, 1);
@@ -119,7 +124,7 @@ class FijiZipIT {
 			"-Dai.djl.offline=true", "-Duser.home=" + dir.resolve("home"), "-cp", cp, "ij.ImageJ", "-ijpath", ij
 				.toString(), "-batch", ij.resolve("macros").resolve("batch_stylize.ijm").toString(), args));
 		ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-		// libtorch as DJL unpacked it for the test JVM: in Fiji, the first use downloads it into this cache
+		// where DJL unpacks libtorch from that jar (shared with the test JVM, so it is unpacked once)
 		pb.environment().putIfAbsent("DJL_CACHE_DIR", Paths.get(System.getProperty("user.home"), ".djl.ai")
 			.toString());
 		Path log = dir.resolve("imagej.log");
