@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "audiostyle", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
 	description = "Restyle images to match a sound (Learning Visual Styles from Audio-Visual Associations).",
-	subcommands = { StylizeCommand.class, BatchCommand.class, InfoCommand.class, InitModelCommand.class, ImportCommand.class, BenchCommand.class, TrainCommand.class, ExportCommand.class, EvaluateCommand.class, SheetCommand.class, RecogniseCommand.class, JudgeCommand.class, ProbeCommand.class, RememberCommand.class,
+	subcommands = { StylizeCommand.class, BatchCommand.class, InfoCommand.class, InitModelCommand.class, ImportCommand.class, CheckPrecisionCommand.class, BenchCommand.class, TrainCommand.class, ExportCommand.class, EvaluateCommand.class, SheetCommand.class, RecogniseCommand.class, JudgeCommand.class, ProbeCommand.class, RememberCommand.class,
 		CommandLine.HelpCommand.class })
 public final class AudioStyleCli implements Runnable {
 

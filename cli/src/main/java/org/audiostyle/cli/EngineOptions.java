@@ -29,8 +29,9 @@ final class EngineOptions {
 	String workSize;
 
 	@Option(names = "--precision", paramLabel = "auto|fp32|bf16", defaultValue = "auto",
-		description = "Number format of the network pass: bf16 where the CPU has native bf16 arithmetic (auto), " +
-			"or forced. Default: ${DEFAULT-VALUE}.")
+		description = "Number format of the network pass: auto takes bf16 where the CPU has native bf16 " +
+			"arithmetic and the model package records a passed bf16-vs-fp32 check (see `info`), else fp32; or " +
+			"forced. Default: ${DEFAULT-VALUE}.")
 	String precision;
 
 	@Option(names = "--tile", paramLabel = "PIXELS", defaultValue = "0",

@@ -13,6 +13,7 @@ import org.audiostyle.nn.ResnetGenerator;
 import org.audiostyle.pth.CheckpointImporter;
 import org.audiostyle.pth.ImportResult;
 import org.audiostyle.runtime.DjlRuntime;
+import org.audiostyle.stylize.Bf16Check;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,6 +61,7 @@ final class ImportCommand implements Callable<Integer> {
 					"PyTorch checkpoints; trained on 256x256 frames (use a working size near 256).", provenance))
 				{
 					model.manifest().trainedImageSize = 256;
+					System.err.println("bf16 check: " + Bf16Check.record(model).summary());
 					model.save(out, overwrite);
 					System.err.println("wrote " + out + ": " + model.id() + " (" + r.config() + ")");
 				}

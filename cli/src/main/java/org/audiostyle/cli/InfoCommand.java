@@ -39,6 +39,9 @@ final class InfoCommand implements Callable<Integer> {
 			System.out.println("trained at: " + m.manifest().trainedImageSize + " px");
 			if (m.memory() != null) System.out.println("memory:  " + m.memory().size() + " remembered sounds, k " + m
 				.memory().k() + ", temperature " + m.memory().temperature() + " (retrieval conditioning)");
+			System.out.println("bf16 check: " + (m.manifest().precisionCheck == null ? "none recorded in the package " +
+				"(auto runs fp32; `audiostyle check-precision --model M` adds one)" : m.manifest().precisionCheck
+					.summary()));
 			try (Stylizer stylizer = new Stylizer(m, engine.deviceChoice())) {
 				System.out.println("pass:    " + stylizer.passDescription(engine.settings().precision));
 			}

@@ -31,6 +31,12 @@ public final class ModelManifest {
 	/** SHA-256 (hex) of each weights file, checked on load. */
 	public Map<String, String> sha256 = new LinkedHashMap<>();
 	public Map<String, Object> provenance = new LinkedHashMap<>();
+	/**
+	 * The bf16 pass checked against the fp32 pass on fixed synthetic inputs when the package was written (export,
+	 * import, {@code audiostyle check-precision}); absent in older packages, which run fp32 under
+	 * {@code --precision auto}.
+	 */
+	public PrecisionCheck precisionCheck;
 
 	/** Serialised form of {@link NetworkConfig}, in model packages and in training configurations. */
 	public static final class Network {
@@ -61,6 +67,45 @@ public final class ModelManifest {
 			return new NetworkConfig(ngf, residualBlocks, audioWidth, embeddingDim, NetworkConfig.Conditioning.parse(
 				conditioning == null ? "" : conditioning), NetworkConfig.AudioInput.parse(audioInput),
 				NetworkConfig.AudioNetwork.parse(audioNetwork), NetworkConfig.Generator.parse(generator));
+		}
+	}
+
+	/**
+	 * Outcome of the bf16-against-fp32 check of a package's generator. {@code --precision auto} takes bf16 only for
+	 * {@link #PASSED}, and only while {@link #generatorSha256} is the package's generator (a record copied onto other
+	 * weights does not count).
+	 */
+	public static final class PrecisionCheck {
+
+		public static final String PASSED = "passed", FAILED = "failed", UNCHECKED = "unchecked";
+
+		/** {@link #PASSED}, {@link #FAILED} or {@link #UNCHECKED} (the check could not run; {@link #note} says why). */
+		public String bf16;
+		/** Largest and mean absolute difference over all RGB samples, in 8-bit levels (1/255); null when unchecked. */
+		public Double maxLevels, meanLevels;
+		/** The limits the differences were held to, in 8-bit levels. */
+		public double maxLimit, meanLimit;
+		/** What was run, e.g. "synthetic-v1: 2 images x 3 sounds, native size". */
+		public String inputs;
+		/** The CPU's bf16 flags on the machine that ran the check. */
+		public String cpu;
+		/** The generator weights checked (SHA-256 hex). */
+		public String generatorSha256;
+		/** When and by what the check was made. */
+		public String checkedAt, checkedBy;
+		/** Why the check could not run, for {@link #UNCHECKED}. */
+		public String note;
+
+		/** True when this record passed and belongs to the generator with {@code sha256}. */
+		public boolean passedFor(String sha256) {
+			return PASSED.equals(bf16) && generatorSha256 != null && generatorSha256.equalsIgnoreCase(sha256);
+		}
+
+		/** One line for {@code info} and the precision reason, e.g. "max 1/255, mean 0.08/255". */
+		public String summary() {
+			if (UNCHECKED.equals(bf16)) return "unchecked (" + note + ")";
+			return String.format(java.util.Locale.ROOT, "%s: max %.0f/255 (limit %.0f), mean %.2f/255 (limit %.2f) on %s",
+				bf16, maxLevels, maxLimit, meanLevels, meanLimit, inputs);
 		}
 	}
 

@@ -298,7 +298,7 @@ public final class Stylizer implements AutoCloseable {
 	 */
 	private ScriptedGenerator scripted(Precision precision) {
 		if (EAGER || model.colourGrid() != null) return null;
-		ScriptPrecision p = precision.resolve(selection.device).precision;
+		ScriptPrecision p = precision.resolve(selection.device, model).precision;
 		if (!scripts.containsKey(p)) {
 			ScriptedGenerator g;
 			try {
@@ -314,7 +314,7 @@ public final class Stylizer implements AutoCloseable {
 
 	/** The number format {@code precision} resolves to on this stylizer's device, and why. */
 	public Precision.Choice precisionChoice(Precision precision) {
-		return precision.resolve(selection.device);
+		return precision.resolve(selection.device, model);
 	}
 
 	/** Which pass and number format stylize uses with {@code precision} on this device, and why. */
@@ -323,7 +323,7 @@ public final class Stylizer implements AutoCloseable {
 			"at full resolution";
 		if (EAGER) return "eager layers, fp32 (-Daudiostyle.eagerGenerator=true)";
 		return DjlRuntime.run(() -> scripted(precision) == null ? "eager layers, fp32 (the model has a layer the " +
-			"compiled pass does not cover)" : "compiled pass, " + precision.resolve(selection.device).reason);
+			"compiled pass does not cover)" : "compiled pass, " + precision.resolve(selection.device, model).reason);
 	}
 
 	/**

@@ -108,6 +108,13 @@ public final class EngineSession implements AutoCloseable {
 		return PluginLoader.get(() -> stylizer.stylize(plane, embedding, settings, progress));
 	}
 
+	/** The planar core (RGB in [0, 1], same size out), for the live preview. */
+	public org.audiostyle.image.PlanarImage stylize(org.audiostyle.image.PlanarImage image, float[] embedding,
+		StylizeSettings settings)
+	{
+		return PluginLoader.get(() -> stylizer.stylize(image, embedding, settings, Progress.NONE));
+	}
+
 	public String modelId() {
 		return PluginLoader.get(model::id);
 	}

@@ -172,7 +172,7 @@ public final class Restyle {
 			" empty.");
 	}
 
-	private static SoundMix mixOf(RestyleRequest r, double t) throws AudioStyleException {
+	static SoundMix mixOf(RestyleRequest r, double t) throws AudioStyleException {
 		AudioWindow w = Inputs.window(r.window);
 		Sound a = Sound.file(r.sound.toPath(), w);
 		if (r.sound2 == null) return SoundMix.of(a);

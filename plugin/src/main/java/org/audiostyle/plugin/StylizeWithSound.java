@@ -6,6 +6,8 @@ import java.io.File;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
+import org.scijava.command.Previewable;
+import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
@@ -16,10 +18,14 @@ import org.scijava.widget.NumberWidget;
  * of a stack or hyperstack is restyled in order; with an area selection only the selection changes, feathered at its
  * edge. The input is never modified. Macro: {@code run("Stylize with Sound...", "sound=[/path/rain.wav]
  * strength=1");}
+ *
+ * <p>In the dialog, "Preview" shows the current plane restyled at a reduced size ({@link LivePreview}) in a separate
+ * window that follows strength, mix, sounds and window as they change; the image itself is never touched, and
+ * cancelling closes the preview. Headless and macro runs never preview.
  */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>Audio Style>Stylize with Sound...",
 	description = "Restyle an image to match a sound")
-public class StylizeWithSound extends AudioStyleCommand {
+public class StylizeWithSound extends AudioStyleCommand implements Previewable {
 
 	@Parameter(label = "Image", description = "The image to restyle (the active one); it is not changed.")
 	private ImagePlus image;
@@ -67,6 +73,40 @@ public class StylizeWithSound extends AudioStyleCommand {
 	@Parameter(label = "Result", type = ItemIO.OUTPUT)
 	private ImagePlus result;
 
+	@Parameter
+	private LogService logService;
+
+	private LivePreview livePreview;
+
+	/** Updates the preview window from the dialog's current values; a value that cannot work yet shows nothing new. */
+	@Override
+	public void preview() {
+		if (image == null || sound == null) return;
+		if (livePreview == null) livePreview = new LivePreview();
+		try {
+			livePreview.update(request(), model, device);
+		}
+		catch (AudioStyleException | RuntimeException e) {
+			logService.warn("Audio Style preview: " + e.getMessage());
+		}
+	}
+
+	/** The dialog was cancelled: close the preview; the image was never changed. */
+	@Override
+	public void cancel() {
+		closePreview();
+	}
+
+	private void closePreview() {
+		if (livePreview != null) livePreview.close();
+		livePreview = null;
+	}
+
+	/** The live preview, while the dialog shows one (tests, the benchmark). */
+	LivePreview livePreview() {
+		return livePreview;
+	}
+
 	@Override
 	protected RestyleRequest request() {
 		RestyleRequest r = new RestyleRequest();
@@ -91,6 +131,7 @@ public class StylizeWithSound extends AudioStyleCommand {
 	protected ImagePlus execute(EngineSession session, RestyleRequest request, RunMonitor monitor)
 		throws AudioStyleException, java.io.IOException
 	{
+		closePreview();
 		return Restyle.stylize(session, request, monitor);
 	}
 

@@ -9,6 +9,7 @@ import org.audiostyle.model.ModelException;
 import org.audiostyle.model.StyleModel;
 import org.audiostyle.nn.AudioEncoder;
 import org.audiostyle.nn.TorchBlock;
+import org.audiostyle.stylize.Bf16Check;
 
 /** Writes trained networks as a normal model package ({@link StyleModel}), usable everywhere a model is accepted. */
 public final class PackageExporter implements ModelExporter {
@@ -40,6 +41,7 @@ public final class PackageExporter implements ModelExporter {
 			int size = trainedImageSize;
 			if (size <= 0 && info.containsKey("crop")) size = Integer.parseInt(info.get("crop"));
 			if (size > 0) m.manifest().trainedImageSize = size;
+			Bf16Check.record(m);
 			m.save(destination, true);
 		}
 		catch (ModelException e) {
