@@ -172,13 +172,7 @@ public final class ColourGridGenerator extends TorchBlock {
 	}
 
 	private void checkInputs(NDArray image, NDArray embedding) {
-		Shape s = image.getShape();
-		if (s.dimension() != 4 || s.get(1) != 3)
-			throw new IllegalArgumentException("The generator needs an N x 3 x H x W image, got " + s);
-		Shape es = embedding.getShape();
-		if (es.dimension() != 2 || es.get(0) != s.get(0) || es.get(1) != config.embeddingDim)
-			throw new IllegalArgumentException("The generator needs an N x " + config.embeddingDim +
-				" embedding for " + s.get(0) + " images, got " + es);
+		ResnetGenerator.checkGeneratorInputs(image, embedding, config.embeddingDim);
 	}
 
 	/** DJL entry point (training): inputs (image, embedding), output the restyled image. */

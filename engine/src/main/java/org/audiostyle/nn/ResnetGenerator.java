@@ -243,13 +243,18 @@ public final class ResnetGenerator extends TorchBlock {
 	}
 
 	private void checkInputs(NDArray image, NDArray embedding) {
+		checkGeneratorInputs(image, embedding, config.embeddingDim);
+	}
+
+	/** What every generator takes: N x 3 x H x W images and N x {@code embeddingDim} embeddings. */
+	static void checkGeneratorInputs(NDArray image, NDArray embedding, int embeddingDim) {
 		Shape s = image.getShape();
 		if (s.dimension() != 4 || s.get(1) != 3)
 			throw new IllegalArgumentException("The generator needs an N x 3 x H x W image, got " + s);
 		Shape es = embedding.getShape();
-		if (es.dimension() != 2 || es.get(0) != s.get(0) || es.get(1) != config.embeddingDim)
-			throw new IllegalArgumentException("The generator needs an N x " + config.embeddingDim +
-				" embedding for " + s.get(0) + " images, got " + es);
+		if (es.dimension() != 2 || es.get(0) != s.get(0) || es.get(1) != embeddingDim)
+			throw new IllegalArgumentException("The generator needs an N x " + embeddingDim + " embedding for " +
+				s.get(0) + " images, got " + es);
 	}
 
 	/** DJL entry point (training): inputs (image, embedding), output the stylized image. */
