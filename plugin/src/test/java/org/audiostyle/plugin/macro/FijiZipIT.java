@@ -21,12 +21,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import org.audiostyle.plugin.Fixtures;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,18 +75,7 @@ class FijiZipIT {
 	@Test
 	void batchMacroFromTheZipRunsInAPlainImageJFolder() throws Exception {
 		Fixtures.assumeEngine();
-		Path xvfbRun = onPath("xvfb-run");
-		Assumptions.assumeTrue(xvfbRun != null,
-			"xvfb-run not found: install it (Debian: apt-get install -y xvfb xauth) to run ImageJ under Xvfb");
-		Path ij = Files.createTempDirectory("audiostyle-fiji-zip");
-		try {
-			run(ij, xvfbRun);
-		}
-		finally {
-			try (Stream<Path> all = Files.walk(ij)) {
-				all.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-			}
-		}
+		XvfbImageJ.inFreshFolder("audiostyle-fiji-zip", this::run);
 	}
 
 	private void run(Path ij, Path xvfbRun) throws Exception {
@@ -120,7 +107,7 @@ class FijiZipIT {
 		String args = "input=[" + in + "] output=[" + out + "] sound=[" + rain + "] model=[" + model +
 			"] worksize=0 device=cpu";
 		String cp = ijJar + File.pathSeparator + jars + File.separator + "*";
-		List<String> cmd = new ArrayList<>(List.of(xvfbRun.toString(), "-a", javaExe(), "-Xmx2g",
+		List<String> cmd = new ArrayList<>(List.of(xvfbRun.toString(), "-a", XvfbImageJ.javaExe(), "-Xmx2g",
 			"-Dai.djl.offline=true", "-Duser.home=" + dir.resolve("home"), "-cp", cp, "ij.ImageJ", "-ijpath", ij
 				.toString(), "-batch", ij.resolve("macros").resolve("batch_stylize.ijm").toString(), args));
 		ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
@@ -168,15 +155,5 @@ class FijiZipIT {
 		}
 	}
 
-	private static Path onPath(String exe) {
-		for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-			Path p = Paths.get(d, exe);
-			if (Files.isExecutable(p)) return p;
-		}
-		return null;
-	}
 
-	private static String javaExe() {
-		return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-	}
 }

@@ -24,7 +24,6 @@ import java.util.stream.Stream;
 
 import org.audiostyle.plugin.Fixtures;
 import org.audiostyle.plugin.Provenance;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,20 +40,7 @@ class XvfbBatchTest {
 	@Test
 	void batchMacroRunsInPlainImageJUnderXvfb() throws Exception {
 		Fixtures.assumeEngine();
-		Path xvfbRun = onPath("xvfb-run");
-		Assumptions.assumeTrue(xvfbRun != null,
-			"xvfb-run not found: install it (Debian: apt-get install -y xvfb xauth) to run plain ImageJ under Xvfb");
-
-		// Outside @TempDir: JUnit warns about every link there that points out of it. Removed in the finally below.
-		Path ij = Files.createTempDirectory("audiostyle-imagej");
-		try {
-			run(ij, xvfbRun);
-		}
-		finally {
-			try (Stream<Path> all = Files.walk(ij)) {
-				all.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-			}
-		}
+		XvfbImageJ.inFreshFolder("audiostyle-imagej", this::run);
 	}
 
 	private void run(Path ij, Path xvfbRun) throws Exception {
@@ -72,7 +58,7 @@ class XvfbBatchTest {
 		Path macro = Paths.get("..", "macros", "batch_stylize.ijm").toAbsolutePath().normalize();
 		String args = "input=[" + in + "] output=[" + out + "] sound=[" + rain + "] model=[" + model +
 			"] worksize=0 device=cpu";
-		List<String> cmd = new ArrayList<>(List.of(xvfbRun.toString(), "-a", javaExe(), "-Xmx2g",
+		List<String> cmd = new ArrayList<>(List.of(xvfbRun.toString(), "-a", XvfbImageJ.javaExe(), "-Xmx2g",
 			"-Dai.djl.offline=true", "-Duser.home=" + dir.resolve("home"), "-jar", ijJar.toString(), "-ijpath", ij
 				.toString(), "-batch", macro.toString(), args));
 		// Keep DJL's already unpacked libtorch: the test JVM's user.home is replaced above.
@@ -134,15 +120,5 @@ class XvfbBatchTest {
 		}
 	}
 
-	private static Path onPath(String exe) {
-		for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-			Path p = Paths.get(d, exe);
-			if (Files.isExecutable(p)) return p;
-		}
-		return null;
-	}
 
-	private static String javaExe() {
-		return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-	}
 }
