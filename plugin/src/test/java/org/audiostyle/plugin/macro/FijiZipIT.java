@@ -107,24 +107,8 @@ class FijiZipIT {
 		String args = "input=[" + in + "] output=[" + out + "] sound=[" + rain + "] model=[" + model +
 			"] worksize=0 device=cpu";
 		String cp = ijJar + File.pathSeparator + jars + File.separator + "*";
-		List<String> cmd = new ArrayList<>(List.of(xvfbRun.toString(), "-a", XvfbImageJ.javaExe(), "-Xmx2g",
-			"-Dai.djl.offline=true", "-Duser.home=" + dir.resolve("home"), "-cp", cp, "ij.ImageJ", "-ijpath", ij
-				.toString(), "-batch", ij.resolve("macros").resolve("batch_stylize.ijm").toString(), args));
-		ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-		// where DJL unpacks libtorch from that jar (shared with the test JVM, so it is unpacked once)
-		pb.environment().putIfAbsent("DJL_CACHE_DIR", Paths.get(System.getProperty("user.home"), ".djl.ai")
-			.toString());
-		Path log = dir.resolve("imagej.log");
-		pb.redirectOutput(log.toFile());
-		Process p = pb.start();
-		boolean finished = p.waitFor(180, TimeUnit.SECONDS);
-		if (!finished) {
-			p.descendants().forEach(ProcessHandle::destroyForcibly);
-			p.destroyForcibly();
-		}
-		String output = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
-		assertTrue(finished, "ImageJ did not finish within 180 s (a macro error dialog?):\n" + output);
-		assertEquals(0, p.exitValue(), output);
+		String output = XvfbImageJ.runBatchMacro(xvfbRun, ij, dir.resolve("home"), ij.resolve("macros").resolve(
+			"batch_stylize.ijm"), args, dir.resolve("imagej.log"), List.of("-cp", cp, "ij.ImageJ"));
 		assertTrue(output.contains("Audio Style batch: restyled 1 image(s)"), output);
 		ImagePlus grey = IJ.openImage(out.resolve("grey-styled.tif").toString());
 		assertTrue(grey != null, output);

@@ -58,25 +58,8 @@ class XvfbBatchTest {
 		Path macro = Paths.get("..", "macros", "batch_stylize.ijm").toAbsolutePath().normalize();
 		String args = "input=[" + in + "] output=[" + out + "] sound=[" + rain + "] model=[" + model +
 			"] worksize=0 device=cpu";
-		List<String> cmd = new ArrayList<>(List.of(xvfbRun.toString(), "-a", XvfbImageJ.javaExe(), "-Xmx2g",
-			"-Dai.djl.offline=true", "-Duser.home=" + dir.resolve("home"), "-jar", ijJar.toString(), "-ijpath", ij
-				.toString(), "-batch", macro.toString(), args));
-		// Keep DJL's already unpacked libtorch: the test JVM's user.home is replaced above.
-		ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-		pb.environment().putIfAbsent("DJL_CACHE_DIR", Paths.get(System.getProperty("user.home"), ".djl.ai")
-			.toString());
-		Path log = dir.resolve("imagej.log");
-		pb.redirectOutput(log.toFile());
-		Process p = pb.start();
-		// A macro error opens a modal dialog that nobody can close under Xvfb: never wait forever.
-		boolean finished = p.waitFor(180, TimeUnit.SECONDS);
-		if (!finished) {
-			p.descendants().forEach(ProcessHandle::destroyForcibly);
-			p.destroyForcibly();
-		}
-		String output = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
-		assertTrue(finished, "ImageJ did not finish within 180 s (a macro error dialog?):\n" + output);
-		assertEquals(0, p.exitValue(), output);
+		String output = XvfbImageJ.runBatchMacro(xvfbRun, ij, dir.resolve("home"), macro, args, dir.resolve(
+			"imagej.log"), List.of("-jar", ijJar.toString()));
 		assertTrue(output.contains("Audio Style batch: restyled 2 image(s)"), output);
 
 		ImagePlus deep = IJ.openImage(out.resolve("deep-styled.tif").toString());
