@@ -33,7 +33,7 @@ public class TrainConfigTest {
 	/** The configuration docs/training.md gives for the bundled model is the one stored in the bundled model.json. */
 	@Test
 	public void committedDefaultModelConfigIsTheBundledModelsOwn() throws IOException {
-		TrainConfig committed = TrainConfig.read(Paths.get("../tools/train/default-model-v2.json"));
+		TrainConfig committed = TrainConfig.read(Paths.get("../tools/train/default-model-v14.json"));
 		JsonObject manifest;
 		try (InputStream in = TrainConfigTest.class.getResourceAsStream(
 			"/org/audiostyle/models/default/model.json"))
