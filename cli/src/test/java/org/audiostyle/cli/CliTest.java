@@ -141,6 +141,26 @@ class CliTest {
 		assertEquals(0, run("stylize", "--image", MEADOW.toString(), "--sound", RAIN.toString(), "--model", imported
 			.toString(), "--work-size", "256", "--out", out.toString()));
 		assertTrue(Files.size(out) > 0);
+		// The import records its bf16 check, and --precision auto then agrees with fp32 within 2/255 on any CPU: bf16
+		// where the check passed (its limit), fp32 where it failed or could not run.
+		try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(imported.toFile())) {
+			String manifest = new String(zip.getInputStream(zip.getEntry("model.json")).readAllBytes(),
+				java.nio.charset.StandardCharsets.UTF_8);
+			assertTrue(manifest.contains("\"precisionCheck\""), manifest);
+		}
+		Path auto = dir.resolve("imported-auto.png"), fp32 = dir.resolve("imported-fp32.png");
+		for (Path p : new Path[] { auto, fp32 })
+			assertEquals(0, run("stylize", "--image", MEADOW.toString(), "--sound", RAIN.toString(), "--model", imported
+				.toString(), "--work-size", "native", "--precision", p == auto ? "auto" : "fp32", "--out", p
+					.toString()));
+		java.awt.image.BufferedImage a = javax.imageio.ImageIO.read(auto.toFile()), b = javax.imageio.ImageIO.read(fp32
+			.toFile());
+		int worst = 0;
+		for (int y = 0; y < a.getHeight(); y++)
+			for (int x = 0; x < a.getWidth(); x++)
+				for (int shift = 0; shift <= 16; shift += 8)
+					worst = Math.max(worst, Math.abs((a.getRGB(x, y) >> shift & 255) - (b.getRGB(x, y) >> shift & 255)));
+		assertTrue(worst <= 2, "auto against fp32: largest difference " + worst + "/255");
 		assertEquals(CliErrors.BAD_INPUT, run("import", "--generator", res.resolve("malicious_os_system.pth")
 			.toString(), "--audio", res.resolve("tiny_net_Audio.pth").toString(), "--out", dir.resolve("bad.zip")
 				.toString()));
