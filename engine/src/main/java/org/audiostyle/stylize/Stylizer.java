@@ -220,8 +220,9 @@ public final class Stylizer implements AutoCloseable {
 	{
 		checkCancel(progress);
 		progress.update(0, 1, "restyling " + input.width + "x" + input.height);
-		PlanarImage out = ColourGridPass.apply(model.colourGrid(), model.manager(), input, embedding, settings.workSize,
-			settings.strength);
+		// the grid network and the full-resolution recolouring together: this generator's "network" stage
+		PlanarImage out = times.time(StageTimes.NETWORK, () -> ColourGridPass.apply(model.colourGrid(), model.manager(),
+			input, embedding, settings.workSize, settings.strength));
 		progress.update(1, 1, "done");
 		return out;
 	}
