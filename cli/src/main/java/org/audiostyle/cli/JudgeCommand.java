@@ -5,8 +5,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 
 import org.audiostyle.eval.StatisticsSceneClassifier;
 import org.audiostyle.image.RgbImageFiles;
@@ -43,16 +45,10 @@ final class JudgeCommand implements Callable<Integer> {
 		System.out.println("|---|---|---|---|");
 		for (Path p : images) {
 			double[] prob = judge.probabilities(RgbImageFiles.read(p));
-			Integer[] order = new Integer[prob.length];
-			for (int i = 0; i < order.length; i++)
-				order[i] = i;
-			java.util.Arrays.sort(order, (a, b) -> Double.compare(prob[b], prob[a]));
-			StringBuilder rest = new StringBuilder();
-			for (int k = 1; k < Math.min(3, order.length); k++)
-				rest.append(k > 1 ? ", " : "").append(String.format(Locale.ROOT, "%s %.2f", classes.get(order[k]),
-					prob[order[k]]));
-			System.out.printf(Locale.ROOT, "| %s | %s | %.2f | %s |%n", p.getFileName(), classes.get(order[0]),
-				prob[order[0]], rest);
+			Map<String, Double> ordered = new LinkedHashMap<>();
+			IntStream.range(0, prob.length).boxed().sorted((a, b) -> Double.compare(prob[b], prob[a])).forEach(i ->
+				ordered.put(classes.get(i), prob[i]));
+			System.out.println(RankedRow.of(p.getFileName().toString(), ordered));
 		}
 		return 0;
 	}

@@ -5,8 +5,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.audiostyle.eval.SoundRecognition;
@@ -54,15 +52,7 @@ final class RecogniseCommand implements Callable<Integer> {
 			System.out.println("|---|---|---|---|");
 			for (Path f : files) {
 				SoundRecognition.Verdict v = r.recognise(f);
-				StringBuilder rest = new StringBuilder();
-				int k = 0;
-				for (Map.Entry<String, Double> e : v.cosineByClass.entrySet()) {
-					if (k++ == 0 || k > 3) continue;
-					rest.append(rest.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s %.2f", e.getKey(),
-						e.getValue()));
-				}
-				System.out.println(String.format(Locale.ROOT, "| %s | %s | %.2f | %s |", v.sound, v.nearest(), v
-					.cosineByClass.get(v.nearest()), rest));
+				System.out.println(RankedRow.of(v.sound, v.cosineByClass));
 			}
 		}
 		return 0;

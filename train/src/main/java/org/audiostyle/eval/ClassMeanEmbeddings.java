@@ -31,6 +31,17 @@ public final class ClassMeanEmbeddings {
 
 	/** Class means over every sound file of {@code referenceDir/<class>/}. */
 	public static ClassMeanEmbeddings fromFolders(Encoder encoder, Path referenceDir) throws IOException {
+		Map<String, float[]> means = meansByClass(encoder, referenceDir);
+		if (means.isEmpty()) throw new IOException(referenceDir + " holds no sound files in class folders (expected " +
+			"<class>/<file>.wav)");
+		return new ClassMeanEmbeddings(means);
+	}
+
+	/**
+	 * The mean of {@code encoder}'s vectors over the sound files of each class folder {@code referenceDir/<class>/}, in
+	 * folder order; empty when there are none. Shared with {@link SoundRecognition}, whose encoder gives unit vectors.
+	 */
+	static Map<String, float[]> meansByClass(Encoder encoder, Path referenceDir) throws IOException {
 		Map<String, float[]> means = new LinkedHashMap<>();
 		for (Map.Entry<String, List<Path>> e : ClassFolderSource.classFolders(referenceDir, ClassFolderSource::isSound)
 			.entrySet()) {
@@ -47,9 +58,7 @@ public final class ClassMeanEmbeddings {
 				mean[i] = (float) (sum[i] / e.getValue().size());
 			means.put(e.getKey(), mean);
 		}
-		if (means.isEmpty()) throw new IOException(referenceDir + " holds no sound files in class folders (expected " +
-			"<class>/<file>.wav)");
-		return new ClassMeanEmbeddings(means);
+		return means;
 	}
 
 	/**

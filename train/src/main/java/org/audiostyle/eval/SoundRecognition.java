@@ -9,7 +9,6 @@ import java.util.Map;
 
 import org.audiostyle.audio.Sound;
 import org.audiostyle.audio.SoundMix;
-import org.audiostyle.train.data.ClassFolderSource;
 
 /**
  * Does a model hear a sound the way it hears real recordings of its class? Each reference class (a folder of real
@@ -50,18 +49,10 @@ public final class SoundRecognition {
 	/** Class means from {@code referenceDir/<class>/*.wav} (every sound file of each class, loudest 3 s). */
 	public static SoundRecognition fromFolders(Encoder encoder, Path referenceDir) throws IOException {
 		SoundRecognition r = new SoundRecognition(encoder);
-		for (Map.Entry<String, List<Path>> e : ClassFolderSource.classFolders(referenceDir, ClassFolderSource::isSound)
-			.entrySet())
-		{
-			float[] sum = null;
-			for (Path p : e.getValue()) {
-				float[] u = unit(encoder.embed(SoundMix.of(Sound.file(p))));
-				if (sum == null) sum = new float[u.length];
-				for (int k = 0; k < u.length; k++)
-					sum[k] += u[k];
-			}
-			if (sum != null) r.centroids.put(e.getKey(), unit(sum));
-		}
+		// a class's centroid: the unit vector along the mean of its recordings' unit embeddings
+		for (Map.Entry<String, float[]> e : ClassMeanEmbeddings.meansByClass(p -> unit(encoder.embed(SoundMix.of(Sound
+			.file(p)))), referenceDir).entrySet())
+			r.centroids.put(e.getKey(), unit(e.getValue()));
 		if (r.centroids.isEmpty()) throw new IOException("No reference recordings under " + referenceDir +
 			" (expected <class>/<file>.wav)");
 		return r;
