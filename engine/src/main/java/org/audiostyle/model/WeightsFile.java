@@ -1,8 +1,10 @@
 package org.audiostyle.model;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -52,46 +54,64 @@ final class WeightsFile {
 	static void decodeInto(byte[] data, Map<String, Parameter> stateDict, String where, String file)
 		throws ModelException
 	{
-		try (NDManager m = org.audiostyle.runtime.DjlRuntime.engine().newBaseManager(ai.djl.Device.cpu())) {
-			NDList list;
-			try {
-				list = NDList.decode(m, new ByteArrayInputStream(data));
-			}
-			catch (RuntimeException e) {
-				throw new ModelException(where + ": " + file + " is not a DJL weights file or is damaged (" +
-					e.getMessage() + "). Re-export the model.", e);
-			}
-			Map<String, NDArray> byName = new HashMap<>();
-			List<String> unexpected = new ArrayList<>();
-			for (NDArray a : list) {
-				if (stateDict.containsKey(a.getName())) byName.put(a.getName(), a);
-				else unexpected.add(a.getName());
-			}
-			Set<String> missing = new LinkedHashSet<>(stateDict.keySet());
-			missing.removeAll(byName.keySet());
-			if (!missing.isEmpty() || !unexpected.isEmpty())
-				throw new ModelException(where + ": " + file + " does not fit the network described in model.json" +
-					(missing.isEmpty() ? "" : "; missing " + summarize(missing)) + (unexpected.isEmpty() ? ""
-						: "; unexpected " + summarize(unexpected)) + ". Was model.json edited, or the file taken " +
-					"from another model?");
-			for (Map.Entry<String, Parameter> e : stateDict.entrySet()) {
-				NDArray src = byName.get(e.getKey());
-				NDArray dst = e.getValue().getArray();
-				Shape want = dst.getShape();
-				if (!src.getShape().equals(want))
-					throw new ModelException(where + ": " + file + " holds " + e.getKey() + " with shape " + src
-						.getShape() + " but the network in model.json needs " + want + ".");
-				if (src.getDataType() != dst.getDataType()) src = src.toType(dst.getDataType(), false);
-				if (dst.getDataType() == DataType.FLOAT32) {
-					float[] v = src.toFloatArray();
-					for (float x : v)
-						if (!Float.isFinite(x))
-							throw new ModelException(where + ": " + file + " holds non-finite values in " + e.getKey() +
-								"; the model is broken (diverged training?).");
-				}
-				dst.set(src.toByteBuffer());
-			}
+		List<TensorRecords.Record> records;
+		try {
+			records = TensorRecords.read(data);
 		}
+		catch (RuntimeException e) {
+			throw new ModelException(where + ": " + file + " is not a DJL weights file or is damaged (" +
+				e.getMessage() + "). Re-export the model.", e);
+		}
+		Map<String, TensorRecords.Record> byName = new HashMap<>();
+		List<String> unexpected = new ArrayList<>();
+		for (TensorRecords.Record r : records) {
+			if (r.name != null && stateDict.containsKey(r.name)) byName.put(r.name, r);
+			else unexpected.add(String.valueOf(r.name));
+		}
+		Set<String> missing = new LinkedHashSet<>(stateDict.keySet());
+		missing.removeAll(byName.keySet());
+		if (!missing.isEmpty() || !unexpected.isEmpty())
+			throw new ModelException(where + ": " + file + " does not fit the network described in model.json" +
+				(missing.isEmpty() ? "" : "; missing " + summarize(missing)) + (unexpected.isEmpty() ? ""
+					: "; unexpected " + summarize(unexpected)) + ". Was model.json edited, or the file taken " +
+				"from another model?");
+		for (Map.Entry<String, Parameter> e : stateDict.entrySet()) {
+			TensorRecords.Record src = byName.get(e.getKey());
+			NDArray dst = e.getValue().getArray();
+			Shape want = dst.getShape();
+			if (!new Shape(src.shape.getShape()).equals(new Shape(want.getShape())))
+				throw new ModelException(where + ": " + file + " holds " + e.getKey() + " with shape " + src.shape +
+					" but the network in model.json needs " + want + ".");
+			if (src.dataType == DataType.FLOAT32 && !allFinite(src.data))
+				throw new ModelException(where + ": " + file + " holds non-finite values in " + e.getKey() +
+					"; the model is broken (diverged training?).");
+			// DJL's set makes the parameter's storage the buffer itself: each tensor gets its own (aligned) buffer
+			if (src.dataType == dst.getDataType() && src.data.order() == ByteOrder.nativeOrder())
+				dst.set(ByteBuffer.allocateDirect(src.data.remaining()).order(ByteOrder.nativeOrder()).put(src.data
+					.duplicate()).flip());
+			else converted(src, dst); // written on another machine or as another type: rare, let DJL convert
+		}
+	}
+
+	/** Copies a tensor of another byte order or type into {@code dst} through DJL's conversion. */
+	private static void converted(TensorRecords.Record src, NDArray dst) {
+		ByteBuffer data = src.data.duplicate().order(src.data.order());
+		try (NDManager m = dst.getManager().newSubManager()) {
+			ByteBuffer nat = ByteBuffer.allocateDirect(data.remaining()).order(ByteOrder.nativeOrder());
+			int width = src.dataType.getNumOfBytes();
+			for (int i = 0; i < data.remaining(); i += width) // swap each element's bytes into native order
+				for (int k = 0; k < width; k++)
+					nat.put(i + k, data.get(i + (data.order() == ByteOrder.nativeOrder() ? k : width - 1 - k)));
+			dst.set(m.create(nat, src.shape, src.dataType).toType(dst.getDataType(), false).toByteBuffer());
+		}
+	}
+
+	/** Whether every float of {@code data} is finite (checked on the bytes: no float[] copy of the tensor). */
+	private static boolean allFinite(ByteBuffer data) {
+		FloatBuffer f = data.asFloatBuffer();
+		for (int i = 0, n = f.limit(); i < n; i++)
+			if (!Float.isFinite(f.get(i))) return false;
+		return true;
 	}
 
 	private static String summarize(java.util.Collection<String> keys) {
