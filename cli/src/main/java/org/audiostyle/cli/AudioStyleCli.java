@@ -1,5 +1,7 @@
 package org.audiostyle.cli;
 
+import org.audiostyle.runtime.DjlRuntime;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -34,6 +36,8 @@ public final class AudioStyleCli implements Runnable {
 		CommandLine cl = new CommandLine(new AudioStyleCli());
 		cl.setParameterExceptionHandler(CliErrors::usageError);
 		cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+			// a verb that started libtorch in the background: stderr is silenced until that start has finished
+			DjlRuntime.awaitBackgroundStart();
 			line.getErr().println("error: " + CliErrors.describe(ex));
 			if (Boolean.getBoolean("audiostyle.debug")) ex.printStackTrace(line.getErr());
 			return CliErrors.exitCode(ex);
@@ -47,6 +51,7 @@ public final class AudioStyleCli implements Runnable {
 			code = commandLine().execute(args);
 		}
 		catch (OutOfMemoryError e) {
+			DjlRuntime.awaitBackgroundStart();
 			// picocli passes Errors through; without this the user sees a JVM stack trace
 			System.err.println("error: " + CliErrors.outOfMemory());
 			code = CliErrors.FAILED;

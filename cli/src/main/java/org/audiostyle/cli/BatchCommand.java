@@ -12,6 +12,7 @@ import org.audiostyle.batch.BatchRow;
 import org.audiostyle.batch.JobsCsv;
 import org.audiostyle.batch.RowResult;
 import org.audiostyle.batch.RowRunner;
+import org.audiostyle.runtime.DjlRuntime;
 import org.audiostyle.batch.Shard;
 import org.audiostyle.model.StyleModel;
 import org.audiostyle.stylize.Stylizer;
@@ -86,6 +87,7 @@ final class BatchCommand implements Callable<Integer> {
 		Path reportFile = report != null ? report : outDir.resolve(part.isAll() ? "batch-report.csv"
 			: "batch-report-" + part.tag() + ".csv");
 		Files.createDirectories(outDir);
+		DjlRuntime.startInBackground(); // libtorch loads while the model's files are read and checked
 		RowRunner.Existing existing = resume ? RowRunner.Existing.RESUME : overwrite ? RowRunner.Existing.OVERWRITE
 			: RowRunner.Existing.REFUSE;
 		List<RowResult> results = new ArrayList<>();

@@ -11,6 +11,7 @@ import org.audiostyle.audio.SoundMix;
 import org.audiostyle.image.ImageFiles;
 import org.audiostyle.model.StyleModel;
 import org.audiostyle.runtime.DeviceChoice;
+import org.audiostyle.runtime.DjlRuntime;
 import org.audiostyle.stylize.StageTimes;
 import org.audiostyle.stylize.StylizeSettings;
 import org.audiostyle.stylize.Stylizer;
@@ -58,6 +59,8 @@ final class StylizeCommand implements Callable<Integer> {
 		OutputChecks.image("--out", out, overwrite, image);
 		if (quality < 1 || quality > 100) throw new IllegalArgumentException("--quality must be between 1 and 100, " +
 			"got " + quality);
+		// libtorch loads on its own thread while this one decodes the image and reads the model's files
+		DjlRuntime.startInBackground();
 		boolean verbose = Boolean.getBoolean("audiostyle.verbose");
 		StageTimes times = verbose ? StageTimes.recording() : StageTimes.NONE;
 		long t0 = System.nanoTime();

@@ -64,6 +64,49 @@ public final class DjlRuntime {
 
 	private static volatile boolean started;
 
+	/** The thread started by {@link #startInBackground}, if any. */
+	private static Thread background;
+
+	/**
+	 * Starts loading the engine on a daemon thread and returns at once, so that a caller's own work (decoding the
+	 * image, reading and checking the model's files) runs while libtorch loads: its start-up is 0.6-0.8 s of a
+	 * one-image run, mostly on one core (docs/end-to-end-speed.md). {@link #engine()} waits for it; a failure is
+	 * reported there, as without this call.
+	 *
+	 * <p>While the engine starts, native stderr (fd 2) is pointed at /dev/null ({@link NativeLogs}), which swallows
+	 * Java's {@code System.err} too: a caller that may print to stderr before it needs the engine calls {@link
+	 * #awaitBackgroundStart} first (the CLI does so in its error handlers).
+	 */
+	public static synchronized void startInBackground() {
+		if (started || background != null) return;
+		background = new Thread(() -> {
+			try {
+				engine();
+			}
+			catch (Throwable e) {
+				// reported again, with its message, by the engine() call that needs the engine (an OutOfMemoryError
+				// included: the thread that needs the engine reports it in its own words, not this thread's trace)
+			}
+		}, "libtorch start");
+		background.setDaemon(true);
+		background.start();
+	}
+
+	/** Waits until a {@link #startInBackground} start has finished (at once when there is none). */
+	public static void awaitBackgroundStart() {
+		Thread t;
+		synchronized (DjlRuntime.class) {
+			t = background;
+		}
+		if (t == null) return;
+		try {
+			t.join();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	/** The first load, with libtorch's start-up messages kept off the terminal (see {@link NativeLogs}). */
 	private static synchronized Engine start() throws Exception {
 		Engine e = started ? Engine.getEngine(ENGINE) : NativeLogs.quietly(() -> Engine.getEngine(ENGINE));
