@@ -72,7 +72,7 @@ final class StylizeCommand implements Callable<Integer> {
 		{
 			times.add(StageTimes.MODEL, System.nanoTime() - t1);
 			stylizer.setStageTimes(times);
-			Img<ARGBType> result = stylizer.stylize(img, mix, settings, progress);
+			Img<ARGBType> result = stylizer.stylizeConsuming(img, mix, settings, progress);
 			progress.close();
 			ImageFiles.writeRgb(result, out, overwrite, quality / 100f, times);
 			System.err.printf("wrote %s (%dx%d) in %.1f s: %s, model %s on %s%n", out, result.dimension(0), result

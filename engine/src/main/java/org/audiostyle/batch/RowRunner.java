@@ -54,7 +54,7 @@ public final class RowRunner {
 					" already exists (pass --overwrite to replace it, or --resume to keep finished outputs)");
 			}
 			SoundMix mix = SoundMix.of(Sound.file(row.sound(), window)).withStrength(row.strength);
-			Img<ARGBType> image = stylizer.stylize(ImageFiles.read(row.image()), mix, settings, Progress.NONE);
+			Img<ARGBType> image = stylizer.stylizeConsuming(ImageFiles.read(row.image()), mix, settings, Progress.NONE);
 			ImageFiles.writePng(image, out, existing != Existing.REFUSE);
 			return new RowResult(row, RowResult.Status.OK, seconds(start), null);
 		}

@@ -80,6 +80,18 @@ public final class ArgbDetailTransfer {
 	public static ArrayImg<ARGBType, IntArray> restore(int[] px, int width, int height, PlanarImage lowInput,
 		PlanarImage lowOutput)
 	{
+		return restore(px, width, height, lowInput, lowOutput, new int[px.length]);
+	}
+
+	/**
+	 * As above, the result written into {@code result} ({@code px.length} ints), which may be {@code px} itself: each
+	 * pixel is read before its result is written, by the same task.
+	 */
+	public static ArrayImg<ARGBType, IntArray> restore(int[] px, int width, int height, PlanarImage lowInput,
+		PlanarImage lowOutput, int[] result)
+	{
+		if (result.length != px.length) throw new IllegalArgumentException("The result needs " + px.length +
+			" pixels, got " + result.length);
 		int w = lowInput.width, h = lowInput.height;
 		check(px, width, height, w, h);
 		if (lowOutput.width != w || lowOutput.height != h) throw new IllegalArgumentException("Low-resolution input " +
@@ -90,7 +102,6 @@ public final class ArgbDetailTransfer {
 			diff[i] = b[i] - a[i];
 		AxisFilter fx = AxisFilter.of(w, width, Resampling.Upscale.BICUBIC);
 		AxisFilter fy = AxisFilter.of(h, height, Resampling.Upscale.BICUBIC);
-		int[] result = new int[px.length];
 		if (Resampling.rowsFirst(fx, fy)) {
 			// across first (low height x full width), then down the rows into each output row
 			float[] wide = new float[Math.multiplyExact(3, Math.multiplyExact(h, width))];
@@ -193,15 +204,10 @@ public final class ArgbDetailTransfer {
 				for (int c = 0; c < 3; c++) {
 					float[] a = acc[c];
 					int r0 = (c * srcRows + start[y]) * width;
-					float w0 = wt[t];
-					for (int x = 0; x < width; x++)
-						a[x] = w0 * wide[r0 + x];
+					Resampling.scaled(wide, r0, wt[t], a, width);
 					for (int k = 1; k < taps; k++) {
 						float w = wt[t + k];
-						if (w == 0) continue;
-						int ri = r0 + k * width;
-						for (int x = 0; x < width; x++)
-							a[x] += w * wide[ri + x];
+						if (w != 0) Resampling.addScaled(wide, r0 + k * width, w, a, width);
 					}
 				}
 				pack(px, row, width, acc, result);

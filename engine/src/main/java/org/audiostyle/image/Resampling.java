@@ -123,6 +123,23 @@ public final class Resampling {
 		});
 	}
 
+	/**
+	 * dst[0, n) = w * src[off, off + n). The vertical passes' inner loops are these two small methods rather than
+	 * loops nested in each pass: in a one-image process the hot code then is compiled once, early, as an ordinary
+	 * method, instead of each pass's loop nest waiting for (several) on-stack-replacement compilations while it runs
+	 * interpreted (docs/end-to-end-speed.md). Same operations in the same order as the loops they replaced.
+	 */
+	static void scaled(float[] src, int off, float w, float[] dst, int n) {
+		for (int x = 0; x < n; x++)
+			dst[x] = w * src[off + x];
+	}
+
+	/** dst[0, n) += w * src[off, off + n) (see {@link #scaled}). */
+	static void addScaled(float[] src, int off, float w, float[] dst, int n) {
+		for (int x = 0; x < n; x++)
+			dst[x] += w * src[off + x];
+	}
+
 	interface RowBlock {
 
 		void run(int c, int y0, int y1);
@@ -169,15 +186,10 @@ public final class Resampling {
 			for (int y = y0; y < y1; y++) {
 				int t = y * taps, ro = (c * dstRows + y) * width;
 				int r0 = (c * srcRows + start[y]) * width;
-				float w0 = wt[t];
-				for (int x = 0; x < width; x++)
-					acc[x] = w0 * in[r0 + x];
+				scaled(in, r0, wt[t], acc, width);
 				for (int k = 1; k < taps; k++) {
 					float w = wt[t + k];
-					if (w == 0) continue;
-					int ri = r0 + k * width;
-					for (int x = 0; x < width; x++)
-						acc[x] += w * in[ri + x];
+					if (w != 0) addScaled(in, r0 + k * width, w, acc, width);
 				}
 				if (add) for (int x = 0; x < width; x++)
 					out[ro + x] += acc[x];

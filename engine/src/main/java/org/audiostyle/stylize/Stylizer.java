@@ -147,7 +147,23 @@ public final class Stylizer implements AutoCloseable {
 		long t0 = System.nanoTime();
 		float[] embedding = embed(mix);
 		times.add(StageTimes.AUDIO, System.nanoTime() - t0);
-		return stylize(image, embedding, withStrengthOf(mix, settings), progress);
+		return stylize(image, embedding, withStrengthOf(mix, settings), progress, false);
+	}
+
+	/**
+	 * As {@link #stylize(RandomAccessibleInterval, SoundMix, StylizeSettings, Progress)} for a caller with no further
+	 * use for {@code image} (a command that read it from a file): where an 8-bit RGB photo is reduced and restored
+	 * from its packed ints, the result is written over the image's own pixels (the image returned shares them). That
+	 * spares a second full-resolution array (48 MB for 12 MP), and fresh memory is the costliest part of bringing the
+	 * change back where every new page faults (docs/end-to-end-speed.md). Any other image: a new one, as stylize.
+	 */
+	public Img<ARGBType> stylizeConsuming(RandomAccessibleInterval<?> image, SoundMix mix, StylizeSettings settings,
+		Progress progress) throws IOException
+	{
+		long t0 = System.nanoTime();
+		float[] embedding = embed(mix);
+		times.add(StageTimes.AUDIO, System.nanoTime() - t0);
+		return stylize(image, embedding, withStrengthOf(mix, settings), progress, true);
 	}
 
 	/**
@@ -164,6 +180,13 @@ public final class Stylizer implements AutoCloseable {
 	public Img<ARGBType> stylize(RandomAccessibleInterval<?> image, float[] embedding, StylizeSettings settings,
 		Progress progress)
 	{
+		return stylize(image, embedding, settings, progress, false);
+	}
+
+	/** {@code overwrite}: the result may be written over {@code image}'s pixels (see {@link #stylizeConsuming}). */
+	private Img<ARGBType> stylize(RandomAccessibleInterval<?> image, float[] embedding, StylizeSettings settings,
+		Progress progress, boolean overwrite)
+	{
 		int[] packed = ArgbDetailTransfer.pixels(image);
 		if (packed != null && model.colourGrid() == null && settings.workSize != StylizeSettings.NATIVE) {
 			// an 8-bit RGB image: reduce and restore straight from and into its ints (same result as the planar
@@ -176,7 +199,7 @@ public final class Stylizer implements AutoCloseable {
 					low[1]));
 				PlanarImage restyled = restyle(small, embedding, settings, progress);
 				return times.time(StageTimes.UPSAMPLE, () -> ArgbDetailTransfer.restore(packed, fw, fh, small,
-					restyled));
+					restyled, overwrite ? packed : new int[packed.length]));
 			}
 		}
 		if (model.colourGrid() == null && settings.workSize != StylizeSettings.NATIVE && Math.max(image.dimension(0),

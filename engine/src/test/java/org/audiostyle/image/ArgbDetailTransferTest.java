@@ -57,6 +57,10 @@ class ArgbDetailTransferTest {
 					.getCurrentStorageArray();
 				int[] fused = ArgbDetailTransfer.restore(px, w, h, small, out).update(null).getCurrentStorageArray();
 				assertArrayEquals(plain, fused, w + "x" + h + " at work size " + work);
+				// written over the photo's own pixels (what stylizeConsuming does): the same result
+				int[] inPlace = px.clone();
+				ArgbDetailTransfer.restore(inPlace, w, h, small, out, inPlace);
+				assertArrayEquals(plain, inPlace, w + "x" + h + " in place");
 			}
 	}
 

@@ -2,6 +2,8 @@ package org.audiostyle.stylize;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +20,8 @@ import net.imglib2.type.numeric.real.FloatType;
 import org.audiostyle.audio.MixMode;
 import org.audiostyle.audio.Sound;
 import org.audiostyle.audio.SoundMix;
+import org.audiostyle.image.ArgbDetailTransfer;
+import org.audiostyle.image.ImageConversion;
 import org.audiostyle.image.PlanarImage;
 import org.audiostyle.model.StyleModel;
 import org.audiostyle.nn.NetworkConfig;
@@ -133,6 +137,29 @@ class StylizerTest {
 		// Grey in, grey replicated: the three input channels are equal, so only the network makes colour.
 		Img<ARGBType> fromFloat = stylizer.stylize(grey32, noiseEmbedding, s.withDisplayRange(-1, 1), Progress.NONE);
 		assertEquals(40 * 30, fromFloat.size());
+	}
+
+	/**
+	 * stylizeConsuming gives stylize's pixels; for a packed 8-bit photo above the working size it writes them over the
+	 * photo itself (no second full-resolution array), for anything else it leaves the input alone.
+	 */
+	@Test
+	void consumingAPhotoGivesTheSamePixelsInItsOwnArray() throws Exception {
+		SoundMix mix = SoundMix.of(Sound.samples(TestSignals.noise(16000, 3), 16000, "noise"));
+		StylizeSettings s = StylizeSettings.defaults().withWorkSize(64);
+		Img<ARGBType> photo = ImageConversion.toArgb(TestSignals.scene(150, 90, 4));
+		int[] before = ArgbDetailTransfer.pixels(photo).clone();
+		int[] want = ArgbDetailTransfer.pixels(stylizer.stylize(photo, mix, s, Progress.NONE));
+		assertArrayEquals(before, ArgbDetailTransfer.pixels(photo), "stylize leaves its input alone");
+		Img<ARGBType> got = stylizer.stylizeConsuming(photo, mix, s, Progress.NONE);
+		assertSame(ArgbDetailTransfer.pixels(photo), ArgbDetailTransfer.pixels(got), "the photo's own array");
+		assertArrayEquals(want, ArgbDetailTransfer.pixels(got));
+		// below the working size (no reduce/restore): a new image, the input unchanged
+		Img<ARGBType> small = ImageConversion.toArgb(TestSignals.scene(40, 30, 4));
+		int[] smallBefore = ArgbDetailTransfer.pixels(small).clone();
+		assertNotSame(ArgbDetailTransfer.pixels(small), ArgbDetailTransfer.pixels(stylizer.stylizeConsuming(small, mix,
+			s, Progress.NONE)));
+		assertArrayEquals(smallBefore, ArgbDetailTransfer.pixels(small));
 	}
 
 	/**
