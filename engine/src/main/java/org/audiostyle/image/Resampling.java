@@ -124,10 +124,8 @@ public final class Resampling {
 	}
 
 	/**
-	 * dst[0, n) = w * src[off, off + n). The vertical passes' inner loops are these two small methods rather than
-	 * loops nested in each pass: in a one-image process the hot code then is compiled once, early, as an ordinary
-	 * method, instead of each pass's loop nest waiting for (several) on-stack-replacement compilations while it runs
-	 * interpreted (docs/end-to-end-speed.md). Same operations in the same order as the loops they replaced.
+	 * dst[0, n) = w * src[off, off + n): with {@link #addScaled}, the inner loops of every vertical pass (here and in
+	 * {@link ArgbDetailTransfer}), in the order the passes' results depend on.
 	 */
 	static void scaled(float[] src, int off, float w, float[] dst, int n) {
 		for (int x = 0; x < n; x++)
