@@ -8,6 +8,7 @@
 #   - one `audiostyle batch` of BATCH photos each: median seconds a row from the batch reports, and wall / rows;
 #   - the new code's .jpg and .tif outputs once each;
 # and checks the outputs are the same pixels (ComparePixels). Prints ratios old / new.
+# Both run the same model (MODEL, default: the new tree's bundled package as a folder), so their pixels can be compared.
 # Usage: tools/bench/end-to-end.sh [OLD_COMMIT] [REPS] [BATCH]   (WORK=/tmp/e2e-28, OLD_TREE=$WORK/old by default)
 # The machine may be shared: every java runs under `nice -n 5`, and absolute times are only comparable within one run.
 set -euo pipefail
@@ -18,6 +19,8 @@ BATCH="${3:-20}"
 WORK="${WORK:-/tmp/e2e-28}"
 OLD_TREE="${OLD_TREE:-$WORK/old}"
 SOUND="$ROOT/sample-sounds/rain.wav"
+# one model for old and new (the bundled one changed between commits; a folder package loads in both)
+MODEL="${MODEL:-$ROOT/engine/src/main/resources/org/audiostyle/models/default}"
 mkdir -p "$WORK/out-old" "$WORK/out-new"
 
 if [[ ! -d "$OLD_TREE" ]]; then
@@ -50,7 +53,7 @@ for i in $(seq 1 "$REPS"); do
 	for who in old new; do
 		tree=$([[ $who == old ]] && echo "$OLD_TREE" || echo "$ROOT")
 		w=$(wall nice -n 5 "$tree/audiostyle" --verbose stylize --image "$WORK/lake-12.jpg" --sound "$SOUND" \
-			--out "$WORK/out-$who/lake.png" --overwrite)
+			--model "$MODEL" --out "$WORK/out-$who/lake.png" --overwrite)
 		n=$(in_seconds)
 		printf '%s\t%s\t%.2f\n' "$who" "$n" "$w" >>"$WORK/stylize.tsv"
 		printf '  %s: in %s s, wall %.2f s  %s\n' "$who" "$n" "$w" "$(grep '^stages:' "$WORK/last.err" || true)" >&2
@@ -60,7 +63,7 @@ nice -n 5 java "$ROOT/tools/bench/ComparePixels.java" "$WORK/out-old/lake.png" "
 
 for fmt in jpg tif; do
 	w=$(wall nice -n 5 "$ROOT/audiostyle" --verbose stylize --image "$WORK/lake-12.jpg" --sound "$SOUND" \
-		--out "$WORK/out-new/lake.$fmt" --overwrite)
+		--model "$MODEL" --out "$WORK/out-new/lake.$fmt" --overwrite)
 	printf '  new to .%s: in %s s, wall %.2f s, %s bytes  %s\n' "$fmt" "$(in_seconds)" "$w" \
 		"$(stat -c %s "$WORK/out-new/lake.$fmt")" "$(grep '^stages:' "$WORK/last.err" || true)" >&2
 done
@@ -74,7 +77,7 @@ echo "batch of $BATCH 4000x3000 photos:" >&2
 for who in old new; do
 	tree=$([[ $who == old ]] && echo "$OLD_TREE" || echo "$ROOT")
 	rm -rf "$WORK/batch-$who"
-	w=$(wall nice -n 5 "$tree/audiostyle" batch --csv "$WORK/batch.csv" --out "$WORK/batch-$who")
+	w=$(wall nice -n 5 "$tree/audiostyle" batch --csv "$WORK/batch.csv" --model "$MODEL" --out "$WORK/batch-$who")
 	row=$(tail -n +2 "$WORK/batch-$who/batch-report.csv" | cut -d, -f4 | median)
 	printf '%s\t%s\t%.2f\n' "$who" "$row" "$w" >>"$WORK/batch.tsv"
 	printf '  %s: median %.2f s a row (report), wall %.1f s = %.2f s a row with start-up\n' "$who" "$row" "$w" \

@@ -4,6 +4,7 @@ import java.nio.file.NoSuchFileException;
 import java.util.function.Supplier;
 
 import org.audiostyle.model.ModelException;
+import org.audiostyle.runtime.DjlRuntime;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,6 +48,7 @@ final class CliErrors {
 
 	/** Usage errors (picocli's and {@link #forOption}'s) as one line with the way to the verb's help; exit code 2. */
 	static int usageError(ParameterException ex, String[] args) {
+		DjlRuntime.awaitBackgroundStart(); // stderr is silenced while libtorch starts (AudioStyleCli.main)
 		CommandLine cl = ex.getCommandLine();
 		String verb = cl.getCommandSpec().qualifiedName(" ");
 		cl.getErr().println("error: " + ex.getMessage() + (ex.getMessage().endsWith(".") ? "" : ".") + " See '" + verb +

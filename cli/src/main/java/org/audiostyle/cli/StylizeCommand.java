@@ -12,6 +12,7 @@ import org.audiostyle.image.ImageFiles;
 import org.audiostyle.model.StyleModel;
 import org.audiostyle.runtime.DeviceChoice;
 import org.audiostyle.runtime.DjlRuntime;
+import org.audiostyle.stylize.MixEmbedding;
 import org.audiostyle.stylize.StageTimes;
 import org.audiostyle.stylize.StylizeSettings;
 import org.audiostyle.stylize.Stylizer;
@@ -66,13 +67,21 @@ final class StylizeCommand implements Callable<Integer> {
 		long t0 = System.nanoTime();
 		RandomAccessibleInterval<?> img = ImageFiles.read(image);
 		times.add(StageTimes.DECODE, System.nanoTime() - t0);
+		// the sounds are decoded before the model is needed, while libtorch may still be starting
+		long ta = System.nanoTime();
+		MixEmbedding.Prepared sounds = MixEmbedding.prepare(mix);
+		times.add(StageTimes.AUDIO, System.nanoTime() - ta);
 		long t1 = System.nanoTime();
 		try (StyleModel model = engine.loadModel(); Stylizer stylizer = new Stylizer(model, device);
 			TerminalProgress progress = new TerminalProgress("stylize"))
 		{
 			times.add(StageTimes.MODEL, System.nanoTime() - t1);
 			stylizer.setStageTimes(times);
-			Img<ARGBType> result = stylizer.stylizeConsuming(img, mix, settings, progress);
+			long te = System.nanoTime();
+			float[] embedding = stylizer.embed(sounds);
+			times.add(StageTimes.AUDIO, System.nanoTime() - te);
+			Img<ARGBType> result = stylizer.stylizeConsuming(img, embedding, Stylizer.withStrengthOf(mix, settings),
+				progress);
 			progress.close();
 			ImageFiles.writeRgb(result, out, overwrite, quality / 100f, times);
 			System.err.printf("wrote %s (%dx%d) in %.1f s: %s, model %s on %s%n", out, result.dimension(0), result

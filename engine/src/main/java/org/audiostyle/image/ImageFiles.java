@@ -308,7 +308,7 @@ public final class ImageFiles {
 	private static Bytes imageIo(RandomAccessibleInterval<ARGBType> image, Format format, float quality)
 		throws IOException
 	{
-		BufferedImage bi = toBufferedImage(image);
+		BufferedImage bi = toBgrImage(image);
 		ImageWriter writer = ImageIO.getImageWritersByFormatName(format == Format.JPEG ? "jpeg" : "tiff").next();
 		java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
 		try (javax.imageio.stream.ImageOutputStream out = new javax.imageio.stream.MemoryCacheImageOutputStream(buf)) {
@@ -353,6 +353,33 @@ public final class ImageFiles {
 		int[] dest = ((DataBufferInt) bi.getRaster().getDataBuffer()).getData();
 		// TYPE_INT_RGB stores 0xRRGGBB and ignores the top byte, which is where ARGB keeps alpha
 		PrimitiveBlocks.of(image, PrimitiveBlocks.OnFallback.ACCEPT).copy(image, dest);
+		return bi;
+	}
+
+	/**
+	 * The image as 3-byte BGR, the layout ImageIO's JPEG and TIFF writers take without converting pixel by pixel: for
+	 * a 12 MP image the JPEG writer took 0.48 s from packed ints and 0.16 s from these bytes (same file, byte for
+	 * byte), the copy itself about 0.13 s (docs/end-to-end-speed.md).
+	 */
+	static BufferedImage toBgrImage(RandomAccessibleInterval<ARGBType> image) {
+		checkSavable(image);
+		int w = (int) image.dimension(0), h = (int) image.dimension(1);
+		int[] px = argbArray(image);
+		if (px == null) {
+			px = new int[w * h];
+			PrimitiveBlocks.of(image, PrimitiveBlocks.OnFallback.ACCEPT).copy(image, px);
+		}
+		BufferedImage bi = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+		byte[] out = ((java.awt.image.DataBufferByte) bi.getRaster().getDataBuffer()).getData();
+		int[] src = px;
+		java.util.stream.IntStream.range(0, h).parallel().forEach(y -> {
+			for (int i = y * w, j = 3 * i, end = i + w; i < end; i++, j += 3) {
+				int p = src[i];
+				out[j] = (byte) p;
+				out[j + 1] = (byte) (p >> 8);
+				out[j + 2] = (byte) (p >> 16);
+			}
+		});
 		return bi;
 	}
 

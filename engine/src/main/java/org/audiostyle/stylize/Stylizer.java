@@ -112,6 +112,11 @@ public final class Stylizer implements AutoCloseable {
 		return MixEmbedding.of(mix, this::embedWaveform);
 	}
 
+	/** As {@link #embed(SoundMix)} for sounds decoded beforehand by {@link MixEmbedding#prepare}. */
+	public float[] embed(MixEmbedding.Prepared sounds) {
+		return MixEmbedding.embed(sounds, this::embedWaveform);
+	}
+
 	/**
 	 * What the generator is conditioned on for a prepared waveform: its embedding, recalled through the model's
 	 * {@link org.audiostyle.model.SoundMemory} when it has one.
@@ -163,7 +168,14 @@ public final class Stylizer implements AutoCloseable {
 		long t0 = System.nanoTime();
 		float[] embedding = embed(mix);
 		times.add(StageTimes.AUDIO, System.nanoTime() - t0);
-		return stylize(image, embedding, withStrengthOf(mix, settings), progress, true);
+		return stylizeConsuming(image, embedding, withStrengthOf(mix, settings), progress);
+	}
+
+	/** As above with an embedding computed beforehand (the mix's strength already in {@code settings}). */
+	public Img<ARGBType> stylizeConsuming(RandomAccessibleInterval<?> image, float[] embedding,
+		StylizeSettings settings, Progress progress)
+	{
+		return stylize(image, embedding, settings, progress, true);
 	}
 
 	/**

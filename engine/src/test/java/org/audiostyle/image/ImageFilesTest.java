@@ -42,6 +42,41 @@ class ImageFilesTest {
 		return a.update(null).getCurrentStorageArray();
 	}
 
+	/**
+	 * TIFF and JPEG are written from a 3-byte BGR copy: the TIFF holds exactly the pixels, the JPEG is what ImageIO's
+	 * writer makes of the same pixels given as packed ints (the layout written before), byte for byte.
+	 */
+	@Test
+	void tiffAndJpegHoldThePixels() throws IOException {
+		int w = 37, h = 23;
+		int[] px = new int[w * h];
+		java.util.Random r = new java.util.Random(3);
+		for (int i = 0; i < px.length; i++)
+			px[i] = 0xff000000 | r.nextInt(1 << 24);
+		Img<ARGBType> img = ArrayImgs.argbs(px, w, h);
+		Path tif = dir.resolve("o.tif");
+		ImageFiles.writeRgb(img, tif, false, 0.9f, org.audiostyle.stylize.StageTimes.NONE);
+		BufferedImage back = ImageIO.read(tif.toFile());
+		for (int i = 0; i < px.length; i++)
+			assertEquals(px[i], back.getRGB(i % w, i / w) | 0xff000000, "pixel " + i);
+		Path jpg = dir.resolve("o.jpg");
+		ImageFiles.writeRgb(img, jpg, false, 0.9f, org.audiostyle.stylize.StageTimes.NONE);
+		BufferedImage ints = ImageFiles.toBufferedImage(img);
+		javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+		java.io.ByteArrayOutputStream want = new java.io.ByteArrayOutputStream();
+		try (javax.imageio.stream.ImageOutputStream out = new javax.imageio.stream.MemoryCacheImageOutputStream(want)) {
+			writer.setOutput(out);
+			javax.imageio.ImageWriteParam p = writer.getDefaultWriteParam();
+			p.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+			p.setCompressionQuality(0.9f);
+			writer.write(null, new javax.imageio.IIOImage(ints, null, null), p);
+		}
+		finally {
+			writer.dispose();
+		}
+		assertArrayEquals(want.toByteArray(), Files.readAllBytes(jpg));
+	}
+
 	@Test
 	void writesAndReadsRgbPngExactly() throws IOException {
 		int[] px = new int[31 * 17];
