@@ -49,8 +49,8 @@ public final class Stylizer implements AutoCloseable {
 
 	/**
 	 * Memory the network may use for one pass; larger images are tiled. {@code -Daudiostyle.memoryBudgetMB} sets it;
-	 * by default a quarter of the machine's memory, between 1 and 8 GB (a 16 MP photo in bf16 needs about 5 GB with
-	 * the bundled model, so it runs in one pass on a 24 GB machine).
+	 * by default a quarter of the machine's memory, between 1 and 8 GB (a 16 MP photo in bf16 needs about 7 GB with
+	 * the bundled model, ngf 32: one pass on a machine of 32 GB or more, tiles on 24 GB).
 	 */
 	static final long DEFAULT_BUDGET_BYTES = defaultBudget();
 
@@ -364,17 +364,18 @@ public final class Stylizer implements AutoCloseable {
 
 	/**
 	 * Pixels one pass may hold within the budget, from the bytes a pass keeps alive per pixel. The eager layers peak at
-	 * about six float tensors of the widest full-resolution layer (2 ngf channels). The compiled pass frees each
-	 * intermediate when it is dead; its peak is at the last upsampling (its input, the upsampled 4 ngf channels and
-	 * the convolution's 2 ngf output: about 7 ngf values a pixel, 9 ngf with margin) plus the float and ARGB planes
-	 * of input and output; values are 2 bytes in bf16, 4 in fp32. Measured with the bundled model (ngf 16) from
-	 * 1024^2 to 2048^2 native: 290 bytes a pixel in bf16 (formula: 352), 629 in fp32 (formula: 640).
+	 * about six float tensors of the widest full-resolution layer (2 ngf channels). The compiled whole-image pass runs
+	 * its last stage in strips (GeneratorScript#stripTail), so its peak is a few ngf-channel tensors at full
+	 * resolution plus the float planes of input and output: 6 ngf values a pixel and 64 bytes, values 2 bytes in bf16,
+	 * 4 in fp32. Measured with the bundled model (ngf 32) as the growth of the process's peak resident memory between
+	 * two sizes: 412 bytes a pixel in bf16 from 8 to 16 MP (formula: 448), 787 in fp32 from 4 to 8 MP (formula: 832);
+	 * before the strips, 1445 in fp32 (the old formula, 9 ngf values and 64 bytes, said 1216).
 	 */
 	long maxPixelsPerPass(Precision precision) {
 		long ngf = model.config().ngf;
 		long bytesPerPixel;
 		if (DjlRuntime.run(() -> scripted(precision)) == null) bytesPerPixel = 6L * 2 * ngf * Float.BYTES;
-		else bytesPerPixel = 9 * ngf * (precisionChoice(precision).precision == ScriptPrecision.BF16 ? 2 : 4) + 64;
+		else bytesPerPixel = 6 * ngf * (precisionChoice(precision).precision == ScriptPrecision.BF16 ? 2 : 4) + 64;
 		return Math.max(64 * 64, budgetBytes / bytesPerPixel);
 	}
 

@@ -132,6 +132,7 @@ public final class GeneratorScript {
 		x = b.blurUp(x, "model_up.0");
 		x = b.conv(x, "model_up.1", 1, 1, 1);
 		x = b.normRelu(x, "model_up.2", concat ? -1 : 0, true);
+		if (mode == Mode.OWN) return head + stripTail(b, x, concat);
 		x = b.blurUp(x, "model_up.4");
 		x = b.conv(x, "model_up.5", 1, 1, 1);
 		x = b.normRelu(x, "model_up.6", concat ? -1 : 1, true);
@@ -145,6 +146,61 @@ public final class GeneratorScript {
 		head.append(b.text);
 		head.append("    return torch.contiguous(torch.to(").append(x).append(", 6))\n");
 		return head.toString();
+	}
+
+	/** Full-resolution rows per strip of the whole-image pass's last stage ({@link #stripTail}); even. */
+	static final int STRIP_ROWS = 64;
+
+	/**
+	 * The last stage of the whole-image pass (from the last upsampling on: upsample, convolution, norm, 7 x 7
+	 * convolution, tanh) run in strips of {@link #STRIP_ROWS} full-resolution rows, each taking the rows of halo its
+	 * layers need, so that the full-resolution temporaries of those layers (the upsampled 2 ngf channels, the
+	 * convolutions' working copies, the padded input of the last convolution) exist one strip at a time. Only the
+	 * convolution's output (ngf channels) is kept whole, for the norm's whole-image statistics. That stage was the
+	 * pass's memory peak: with the bundled model a pass grew by 1445 bytes a pixel in fp32 before and 787 after, and
+	 * a 16 MP image's peak resident memory in bf16 went from 9.1 to 7.2 GB (docs/end-to-end-speed.md). The strips
+	 * compute what the whole tensors computed: the
+	 * upsampling of rows [m0 - 1, m1 + 1) gives exact rows [2 m0 - 1, 2 m1 + 1) (its two outermost rows would use a
+	 * repeated border row, and are dropped), the 3 x 3 convolution's zero padding is added only at the image's top and
+	 * bottom, and the reflection padding of the 7 x 7 convolution reflects only at the image's borders.
+	 */
+	private String stripTail(Body b, String h, boolean concat) {
+		b.upsampleFilters().add("model_up.4.filt"); // checked standard by the scripts' users, as blurUp registers it
+		String w5 = b.weight("model_up.5.weight"), b5 = b.weight("model_up.5.bias");
+		int half = STRIP_ROWS / 2;
+		StringBuilder t = b.text;
+		t.append("    hh = torch.size(" + h + ", 2)\n");
+		t.append("    ww = torch.mul(torch.size(" + h + ", 3), 2)\n");
+		t.append("    parts = annotate(List[Tensor], [])\n");
+		t.append("    for i in range(torch.floordiv(torch.add(hh, " + (half - 1) + "), " + half + ")):\n");
+		t.append("      m0 = torch.mul(i, " + half + ")\n");
+		t.append("      m1 = min(torch.add(m0, " + half + "), hh)\n");
+		t.append("      a = max(torch.sub(m0, 1), 0)\n");
+		t.append("      e = min(torch.add(m1, 1), hh)\n");
+		t.append("      us = torch.upsample_bilinear2d(torch.slice(" + h + ", 2, a, e), " +
+			"[torch.mul(torch.sub(e, a), 2), ww], False, None, None)\n");
+		t.append("      lo = max(torch.sub(torch.mul(m0, 2), 1), 0)\n");
+		t.append("      hi = min(torch.add(torch.mul(m1, 2), 1), torch.mul(hh, 2))\n");
+		t.append("      us = torch.slice(us, 2, torch.sub(lo, torch.mul(a, 2)), torch.sub(hi, torch.mul(a, 2)))\n");
+		t.append("      top = 1 if m0 == 0 else 0\n");
+		t.append("      bottom = 1 if m1 == hh else 0\n");
+		t.append("      us = " + precision.toLayout("torch.constant_pad_nd(us, [0, 0, top, bottom], 0.)") + "\n");
+		t.append("      parts.append(torch.conv2d(us, " + w5 + ", " + b5 + ", [1, 1], [0, 1], [1, 1], 1))\n");
+		String c = b.let("torch.cat(parts, 2)");
+		String n = b.normRelu(c, "model_up.6", concat ? -1 : 1, true);
+		String w9 = b.weight("model_up.9.weight"), b9 = b.weight("model_up.9.bias");
+		t.append("    hf = torch.size(" + n + ", 2)\n");
+		t.append("    outs = annotate(List[Tensor], [])\n");
+		t.append("    for j in range(torch.floordiv(torch.add(hf, " + (STRIP_ROWS - 1) + "), " + STRIP_ROWS + ")):\n");
+		t.append("      y0 = torch.mul(j, " + STRIP_ROWS + ")\n");
+		t.append("      y1 = min(torch.add(y0, " + STRIP_ROWS + "), hf)\n");
+		t.append("      ra = max(torch.sub(y0, 3), 0)\n");
+		t.append("      rb = min(torch.add(y1, 3), hf)\n");
+		t.append("      ps = " + precision.toLayout("torch.reflection_pad2d(torch.slice(" + n + ", 2, ra, rb), " +
+			"[3, 3, torch.sub(3, torch.sub(y0, ra)), torch.sub(3, torch.sub(rb, y1))])") + "\n");
+		t.append("      outs.append(torch.to(torch.tanh(torch.conv2d(ps, " + w9 + ", " + b9 +
+			", [1, 1], [0, 0], [1, 1], 1)), 6))\n");
+		return t.append("    return torch.contiguous(torch.cat(outs, 2))\n").toString();
 	}
 
 	/** Statements of one method, with the norms' bookkeeping for its mode. */

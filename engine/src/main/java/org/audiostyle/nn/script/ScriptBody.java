@@ -49,6 +49,11 @@ class ScriptBody {
 			bias, stride, stride, pad, pad, groups));
 	}
 
+	/** The upsampling filters the script assumes standard (see {@link #blurUp}). */
+	Set<String> upsampleFilters() {
+		return upsampleFilters;
+	}
+
 	String reflect(String x, int p) {
 		return let(String.format(Locale.ROOT, "torch.reflection_pad2d(%s, [%d, %d, %d, %d])", x, p, p, p, p));
 	}
