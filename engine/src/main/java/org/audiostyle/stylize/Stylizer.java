@@ -49,8 +49,8 @@ public final class Stylizer implements AutoCloseable {
 
 	/**
 	 * Memory the network may use for one pass; larger images are tiled. {@code -Daudiostyle.memoryBudgetMB} sets it;
-	 * by default a quarter of the machine's memory, between 1 and 8 GB (a 16 MP photo in bf16 needs about 7 GB with
-	 * the bundled model, ngf 32: one pass on a machine of 32 GB or more, tiles on 24 GB).
+	 * by default a quarter of the machine's memory, between 1 and 8 GB (a 16 MP photo in bf16 needs about 5 GB with
+	 * the bundled model, ngf 32: one pass on a machine of 24 GB or more).
 	 */
 	static final long DEFAULT_BUDGET_BYTES = defaultBudget();
 
@@ -366,16 +366,17 @@ public final class Stylizer implements AutoCloseable {
 	 * Pixels one pass may hold within the budget, from the bytes a pass keeps alive per pixel. The eager layers peak at
 	 * about six float tensors of the widest full-resolution layer (2 ngf channels). The compiled whole-image pass runs
 	 * its last stage in strips (GeneratorScript#stripTail), so its peak is a few ngf-channel tensors at full
-	 * resolution plus the float planes of input and output: 6 ngf values a pixel and 64 bytes, values 2 bytes in bf16,
+	 * resolution plus the float planes of input and output: 5 ngf values a pixel and 64 bytes, values 2 bytes in bf16,
 	 * 4 in fp32. Measured with the bundled model (ngf 32) as the growth of the process's peak resident memory between
-	 * two sizes: 412 bytes a pixel in bf16 from 8 to 16 MP (formula: 448), 787 in fp32 from 4 to 8 MP (formula: 832);
-	 * before the strips, 1445 in fp32 (the old formula, 9 ngf values and 64 bytes, said 1216).
+	 * two sizes, with the C library's malloc (as in Fiji): 291 bytes a pixel in bf16 from 8 to 16 MP (formula: 384),
+	 * 674 in fp32 from 4 to 8 MP (formula: 704). The launcher's tcmalloc keeps freed blocks for reuse (the speed of
+	 * repeated passes), so its resident peak is higher: 7.2 GB instead of 4.9 GB for a 16 MP pass in bf16.
 	 */
 	long maxPixelsPerPass(Precision precision) {
 		long ngf = model.config().ngf;
 		long bytesPerPixel;
 		if (DjlRuntime.run(() -> scripted(precision)) == null) bytesPerPixel = 6L * 2 * ngf * Float.BYTES;
-		else bytesPerPixel = 6 * ngf * (precisionChoice(precision).precision == ScriptPrecision.BF16 ? 2 : 4) + 64;
+		else bytesPerPixel = 5 * ngf * (precisionChoice(precision).precision == ScriptPrecision.BF16 ? 2 : 4) + 64;
 		return Math.max(64 * 64, budgetBytes / bytesPerPixel);
 	}
 
