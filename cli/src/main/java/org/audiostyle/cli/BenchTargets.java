@@ -9,6 +9,7 @@ import org.audiostyle.model.StyleModel;
 import org.audiostyle.nn.NetworkConfig;
 import org.audiostyle.runtime.DeviceChoice;
 import org.audiostyle.stylize.Progress;
+import org.audiostyle.stylize.StageTimes;
 import org.audiostyle.stylize.StylizeSettings;
 import org.audiostyle.stylize.Stylizer;
 
@@ -38,6 +39,13 @@ final class BenchTargets {
 			double t = median(s, photo, e, settings);
 			System.out.printf("4000x3000 photo, default settings (work size %d), bundled model: %.3f s%n",
 				settings.workSize, t);
+			// one more run with its stages timed (in memory: no decoding, model loading or encoding here; the
+			// whole path is `stylize --verbose` and tools/bench/end-to-end.sh)
+			StageTimes stages = StageTimes.recording();
+			s.setStageTimes(stages);
+			s.stylize(photo, e, settings, Progress.NONE);
+			s.setStageTimes(StageTimes.NONE);
+			System.out.println("  stages of one more run: " + stages);
 			System.out.println("time per megapixel at native resolution, bundled model:");
 			double first = 0, lo = Double.MAX_VALUE, hi = 0, sum = 0;
 			for (int mp : new int[] { 1, 2, 4, 8, 16 }) {

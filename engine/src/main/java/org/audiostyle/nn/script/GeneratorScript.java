@@ -149,7 +149,7 @@ public final class GeneratorScript {
 	}
 
 	/** Full-resolution rows per strip of the whole-image pass's last stage ({@link #stripTail}); even. */
-	static final int STRIP_ROWS = 64;
+	static final int STRIP_ROWS = 256;
 
 	/**
 	 * The last stage of the whole-image pass (from the last upsampling on: upsample, convolution, norm, 7 x 7
