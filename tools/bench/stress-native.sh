@@ -4,12 +4,14 @@
 # JVM: many sizes, bf16 where chosen, tcmalloc, transparent huge pages), then one `audiostyle batch` of ROWS rows over
 # photos of mixed sizes (0.04 to 16 MP, odd sizes, PNG and JPEG) with all sample sounds and several strengths. Every
 # JVM writes a crash report (hs_err) into WORK if it dies of a native fault. Prints each run's exit code and 16 MP
-# line, the batch summary, and the crash reports found.
-# Usage: tools/bench/stress-native.sh [RUNS] [ROWS]   (WORK=/tmp/stress-28 by default)
+# line, the batch summary, and the crash reports found. Then TILED more `bench --targets` runs with a 3000 MB budget,
+# so that 16 MP takes the tiled path (a statistics pass over a reduced copy, then tiles with those statistics).
+# Usage: tools/bench/stress-native.sh [RUNS] [ROWS] [TILED]   (WORK=/tmp/stress-28 by default)
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 RUNS="${1:-20}"
 ROWS="${2:-200}"
+TILED="${3:-4}"
 WORK="${WORK:-/tmp/stress-28}"
 mkdir -p "$WORK/photos"
 export AUDIOSTYLE_JAVA_OPTS="-Xmx8g -XX:ErrorFile=$WORK/hs_err_%p.log"
@@ -48,6 +50,14 @@ t0=$(date +%s)
 rc=$?
 ((rc == 0)) || crashes=$((crashes + 1))
 echo "batch of $ROWS rows: exit $rc, $(($(date +%s) - t0)) s, $(grep -E '^batch' "$WORK/batch.out")"
+for i in $(seq 1 "$TILED"); do
+	t0=$(date +%s)
+	(cd "$ROOT" && AUDIOSTYLE_JAVA_OPTS="$AUDIOSTYLE_JAVA_OPTS -Daudiostyle.memoryBudgetMB=3000" ./audiostyle bench --targets \
+		--reps 1 >"$WORK/tiled-$i.out" 2>&1)
+	rc=$?
+	((rc == 0)) || crashes=$((crashes + 1))
+	echo "tiled bench $i (budget 3000 MB): exit $rc, $(($(date +%s) - t0)) s, $(grep -E '16 MP' "$WORK/tiled-$i.out" | tr -s ' ')"
+done
 reports=$(ls "$WORK"/hs_err_*.log 2>/dev/null | wc -l)
 echo "stress end $(date -u +%FT%TZ): $crashes failed runs, $reports crash reports"
 ls "$WORK"/hs_err_*.log 2>/dev/null
