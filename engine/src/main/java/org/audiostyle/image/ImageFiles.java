@@ -297,12 +297,7 @@ public final class ImageFiles {
 	private static Bytes png(RandomAccessibleInterval<ARGBType> image) {
 		long w = image.dimension(0), h = image.dimension(1);
 		checkSavable(image);
-		int[] pixels = argbArray(image);
-		if (pixels == null) {
-			pixels = new int[(int) (w * h)];
-			PrimitiveBlocks.of(image, PrimitiveBlocks.OnFallback.ACCEPT).copy(image, pixels);
-		}
-		return new PngEncoder().compress(pixels, (int) w, (int) h)::writeTo;
+		return new PngEncoder().compress(packedPixels(image), (int) w, (int) h)::writeTo;
 	}
 
 	private static Bytes imageIo(RandomAccessibleInterval<ARGBType> image, Format format, float quality)
@@ -364,14 +359,9 @@ public final class ImageFiles {
 	static BufferedImage toBgrImage(RandomAccessibleInterval<ARGBType> image) {
 		checkSavable(image);
 		int w = (int) image.dimension(0), h = (int) image.dimension(1);
-		int[] px = argbArray(image);
-		if (px == null) {
-			px = new int[w * h];
-			PrimitiveBlocks.of(image, PrimitiveBlocks.OnFallback.ACCEPT).copy(image, px);
-		}
+		int[] src = packedPixels(image);
 		BufferedImage bi = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
 		byte[] out = ((java.awt.image.DataBufferByte) bi.getRaster().getDataBuffer()).getData();
-		int[] src = px;
 		java.util.stream.IntStream.range(0, h).parallel().forEach(y -> {
 			for (int i = y * w, j = 3 * i, end = i + w; i < end; i++, j += 3) {
 				int p = src[i];
@@ -381,6 +371,15 @@ public final class ImageFiles {
 			}
 		});
 		return bi;
+	}
+
+	/** The image's packed ARGB ints: its own array when it has one ({@link #argbArray}), else a bulk copy. */
+	private static int[] packedPixels(RandomAccessibleInterval<ARGBType> image) {
+		int[] a = argbArray(image);
+		if (a != null) return a;
+		a = new int[(int) (image.dimension(0) * image.dimension(1))];
+		PrimitiveBlocks.of(image, PrimitiveBlocks.OnFallback.ACCEPT).copy(image, a);
+		return a;
 	}
 
 	/** The backing int[] of a whole ARGB ArrayImg (not a view of part of one), else null. */

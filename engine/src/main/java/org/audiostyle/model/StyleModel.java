@@ -168,10 +168,9 @@ public final class StyleModel implements AutoCloseable {
 				try {
 					TorchBlock g = newGenerator(config);
 					AudioEncoder a = new AudioEncoder(config);
-					allocate(g, m);
-					allocate(a, m);
-					WeightsFile.decodeInto(gb, StateDict.of(g), where, man.weights.get("generator"));
-					WeightsFile.decodeInto(ab, StateDict.of(a), where, man.weights.get("audio"));
+					// the file's tensors become the parameters' arrays (no random initial values drawn first)
+					WeightsFile.decodeInto(gb, StateDict.of(g), m, where, man.weights.get("generator"));
+					WeightsFile.decodeInto(ab, StateDict.of(a), m, where, man.weights.get("audio"));
 					return new StyleModel(man, m, g, a, gb, ab, memory);
 				}
 				catch (Exception e) {
@@ -186,17 +185,6 @@ public final class StyleModel implements AutoCloseable {
 		catch (Exception e) {
 			throw new ModelException(where + ": cannot load the model: " + e.getMessage(), e);
 		}
-	}
-
-	/**
-	 * Gives every parameter of {@code net} an array of its shape (zeros) for {@link WeightsFile#decodeInto} to fill:
-	 * it overwrites every one (it refuses a file that lacks any), so drawing random initial values first, as
-	 * {@code initialize} does, was wasted work at every model load (the Java time of the load went mostly into
-	 * {@code Random.nextGaussian} for weights about to be replaced; docs/end-to-end-speed.md).
-	 */
-	private static void allocate(org.audiostyle.nn.TorchBlock net, NDManager m) {
-		for (ai.djl.nn.Parameter p : StateDict.of(net).values())
-			org.audiostyle.nn.TorchBlock.replace(p, m.zeros(p.getShape()));
 	}
 
 	/** This model on another device (the weights are copied; this one stays usable). */

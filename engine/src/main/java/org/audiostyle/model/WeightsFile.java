@@ -19,6 +19,8 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 
+import org.audiostyle.nn.TorchBlock;
+
 /**
  * A weights file of a model package: DJL's NDList encoding of every tensor of one network, each NDArray named with
  * its PyTorch state-dict key ({@code model_down.1.weight}, {@code layer1.0.bn1.running_mean}, ...). Keyed storage
@@ -48,11 +50,12 @@ final class WeightsFile {
 	}
 
 	/**
-	 * Copies the tensors of a weights file into the parameters of a freshly built network, checking that the keys and
-	 * shapes are exactly those the network expects.
+	 * Gives the parameters of a freshly built network the tensors of a weights file, as arrays of {@code manager},
+	 * checking that the keys and shapes are exactly those the network expects. Each tensor is copied once, from the
+	 * file's bytes into its own (aligned) native buffer, which becomes the parameter's storage.
 	 */
-	static void decodeInto(byte[] data, Map<String, Parameter> stateDict, String where, String file)
-		throws ModelException
+	static void decodeInto(byte[] data, Map<String, Parameter> stateDict, NDManager manager, String where,
+		String file) throws ModelException
 	{
 		List<TensorRecords.Record> records;
 		try {
@@ -77,33 +80,35 @@ final class WeightsFile {
 				"from another model?");
 		for (Map.Entry<String, Parameter> e : stateDict.entrySet()) {
 			TensorRecords.Record src = byName.get(e.getKey());
-			NDArray dst = e.getValue().getArray();
-			Shape want = dst.getShape();
+			Shape want = e.getValue().getShape();
 			if (!new Shape(src.shape.getShape()).equals(new Shape(want.getShape())))
 				throw new ModelException(where + ": " + file + " holds " + e.getKey() + " with shape " + src.shape +
 					" but the network in model.json needs " + want + ".");
 			if (src.dataType == DataType.FLOAT32 && !allFinite(src.data))
 				throw new ModelException(where + ": " + file + " holds non-finite values in " + e.getKey() +
 					"; the model is broken (diverged training?).");
-			// DJL's set makes the parameter's storage the buffer itself: each tensor gets its own (aligned) buffer
-			if (src.dataType == dst.getDataType() && src.data.order() == ByteOrder.nativeOrder())
-				dst.set(ByteBuffer.allocateDirect(src.data.remaining()).order(ByteOrder.nativeOrder()).put(src.data
-					.duplicate()).flip());
-			else converted(src, dst); // written on another machine or as another type: rare, let DJL convert
+			TorchBlock.replace(e.getValue(), float32(src, want, manager));
 		}
 	}
 
-	/** Copies a tensor of another byte order or type into {@code dst} through DJL's conversion. */
-	private static void converted(TensorRecords.Record src, NDArray dst) {
+	/**
+	 * A record as a float32 array of {@code manager}. DJL keeps a direct buffer as the tensor's storage, so each tensor
+	 * gets its own; one written on another machine (byte order) or as another type is converted by DJL (rare).
+	 */
+	private static NDArray float32(TensorRecords.Record src, Shape shape, NDManager manager) {
 		ByteBuffer data = src.data.duplicate().order(src.data.order());
-		try (NDManager m = dst.getManager().newSubManager()) {
-			ByteBuffer nat = ByteBuffer.allocateDirect(data.remaining()).order(ByteOrder.nativeOrder());
+		ByteBuffer nat = ByteBuffer.allocateDirect(data.remaining()).order(ByteOrder.nativeOrder());
+		if (data.order() == ByteOrder.nativeOrder()) nat.put(data).flip();
+		else {
 			int width = src.dataType.getNumOfBytes();
-			for (int i = 0; i < data.remaining(); i += width) // swap each element's bytes into native order
+			for (int i = 0; i < data.remaining(); i += width) // each element's bytes into native order
 				for (int k = 0; k < width; k++)
-					nat.put(i + k, data.get(i + (data.order() == ByteOrder.nativeOrder() ? k : width - 1 - k)));
-			dst.set(m.create(nat, src.shape, src.dataType).toType(dst.getDataType(), false).toByteBuffer());
+					nat.put(i + k, data.get(i + width - 1 - k));
 		}
+		NDArray raw = manager.create(nat, shape, src.dataType);
+		NDArray f = raw.toType(DataType.FLOAT32, false);
+		if (f != raw) raw.close();
+		return f;
 	}
 
 	/** Whether every float of {@code data} is finite (checked on the bytes: no float[] copy of the tensor). */

@@ -70,7 +70,6 @@ public final class MixEmbedding {
 
 	/** The embedding of prepared sounds: the one waveform's, or the share-weighted mean of each one's. */
 	public static float[] embed(Prepared sounds, WaveformEncoder encoder) {
-		if (sounds.waveforms.size() == 1 && sounds.shares[0] == 1) return encoder.embed(sounds.waveforms.get(0));
 		float[] mean = null;
 		for (int i = 0; i < sounds.waveforms.size(); i++) {
 			float[] e = encoder.embed(sounds.waveforms.get(i));

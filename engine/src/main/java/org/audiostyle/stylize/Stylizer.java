@@ -149,10 +149,15 @@ public final class Stylizer implements AutoCloseable {
 	public Img<ARGBType> stylize(RandomAccessibleInterval<?> image, SoundMix mix, StylizeSettings settings,
 		Progress progress) throws IOException
 	{
+		return stylize(image, timedEmbedding(mix), withStrengthOf(mix, settings), progress, false);
+	}
+
+	/** {@link #embed(SoundMix)}, its time counted as the audio stage. */
+	private float[] timedEmbedding(SoundMix mix) throws IOException {
 		long t0 = System.nanoTime();
 		float[] embedding = embed(mix);
 		times.add(StageTimes.AUDIO, System.nanoTime() - t0);
-		return stylize(image, embedding, withStrengthOf(mix, settings), progress, false);
+		return embedding;
 	}
 
 	/**
@@ -165,10 +170,7 @@ public final class Stylizer implements AutoCloseable {
 	public Img<ARGBType> stylizeConsuming(RandomAccessibleInterval<?> image, SoundMix mix, StylizeSettings settings,
 		Progress progress) throws IOException
 	{
-		long t0 = System.nanoTime();
-		float[] embedding = embed(mix);
-		times.add(StageTimes.AUDIO, System.nanoTime() - t0);
-		return stylizeConsuming(image, embedding, withStrengthOf(mix, settings), progress);
+		return stylizeConsuming(image, timedEmbedding(mix), withStrengthOf(mix, settings), progress);
 	}
 
 	/** As above with an embedding computed beforehand (the mix's strength already in {@code settings}). */

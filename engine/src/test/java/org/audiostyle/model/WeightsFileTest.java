@@ -20,7 +20,6 @@ import ai.djl.nn.Parameter;
 import org.audiostyle.nn.AudioEncoder;
 import org.audiostyle.nn.NetworkConfig;
 import org.audiostyle.nn.StateDict;
-import org.audiostyle.nn.TorchBlock;
 import org.audiostyle.runtime.DjlRuntime;
 import org.junit.jupiter.api.Test;
 
@@ -48,10 +47,8 @@ class WeightsFileTest {
 		try (StyleModel m = StyleModel.random(NetworkConfig.tiny(), 9);
 			NDManager nd = DjlRuntime.engine().newBaseManager())
 		{
-			AudioEncoder fresh = new AudioEncoder(m.config());
-			for (Parameter p : StateDict.of(fresh).values())
-				TorchBlock.replace(p, nd.zeros(p.getShape()));
-			WeightsFile.decodeInto(m.weightsBytes("audio"), StateDict.of(fresh), "test", "audio.params");
+			AudioEncoder fresh = new AudioEncoder(m.config()); // built, never initialised: the file gives every array
+			WeightsFile.decodeInto(m.weightsBytes("audio"), StateDict.of(fresh), nd, "test", "audio.params");
 			Map<String, Parameter> want = StateDict.of(m.audioEncoder());
 			for (Map.Entry<String, Parameter> e : StateDict.of(fresh).entrySet())
 				assertArrayEquals(want.get(e.getKey()).getArray().toFloatArray(), e.getValue().getArray().toFloatArray(),
@@ -69,7 +66,7 @@ class WeightsFileTest {
 			Map<String, Parameter> dict = new LinkedHashMap<>();
 			dict.put("a", parameter("a", nd.zeros(new Shape(2, 3))));
 			dict.put("b", parameter("b", nd.zeros(new Shape(3))));
-			WeightsFile.decodeInto(file, dict, "test", "x.params");
+			WeightsFile.decodeInto(file, dict, nd, "test", "x.params");
 			assertArrayEquals(a, dict.get("a").getArray().toFloatArray());
 			assertArrayEquals(new float[] { 0.5f, -7f, 1000f }, dict.get("b").getArray().toFloatArray());
 		}
@@ -80,21 +77,21 @@ class WeightsFileTest {
 		byte[] good = file(new Object[] { "a", "FLOAT32", new long[] { 4 }, new float[] { 1, 2, 3, 4 } });
 		try (NDManager nd = DjlRuntime.engine().newBaseManager()) {
 			Map<String, Parameter> dict = Map.of("a", parameter("a", nd.zeros(new Shape(4))));
-			assertMessage(Arrays.copyOf(good, good.length - 3), dict, "cut short");
+			assertMessage(Arrays.copyOf(good, good.length - 3), dict, nd, "cut short");
 			byte[] magic = good.clone();
 			magic[6] = (byte) 'X'; // "NDAR" -> "XDAR"
-			assertMessage(magic, dict, "does not start with NDAR");
+			assertMessage(magic, dict, nd, "does not start with NDAR");
 			byte[] nan = file(new Object[] { "a", "FLOAT32", new long[] { 4 }, new float[] { 1, Float.NaN, 3, 4 } });
-			assertMessage(nan, dict, "non-finite values in a");
+			assertMessage(nan, dict, nd, "non-finite values in a");
 			byte[] shape = file(new Object[] { "a", "FLOAT32", new long[] { 2, 2 }, new float[] { 1, 2, 3, 4 } });
-			assertMessage(shape, dict, "with shape (2, 2)");
+			assertMessage(shape, dict, nd, "with shape (2, 2)");
 			byte[] other = file(new Object[] { "z", "FLOAT32", new long[] { 4 }, new float[] { 1, 2, 3, 4 } });
-			assertMessage(other, dict, "missing [a]; unexpected [z]");
+			assertMessage(other, dict, nd, "missing [a]; unexpected [z]");
 		}
 	}
 
-	private static void assertMessage(byte[] file, Map<String, Parameter> dict, String part) {
-		ModelException e = assertThrows(ModelException.class, () -> WeightsFile.decodeInto(file, dict, "pkg",
+	private static void assertMessage(byte[] file, Map<String, Parameter> dict, NDManager nd, String part) {
+		ModelException e = assertThrows(ModelException.class, () -> WeightsFile.decodeInto(file, dict, nd, "pkg",
 			"x.params"));
 		assertTrue(e.getMessage().contains(part) && e.getMessage().contains("x.params"), e.getMessage());
 	}

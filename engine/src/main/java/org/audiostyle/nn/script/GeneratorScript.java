@@ -157,10 +157,10 @@ public final class GeneratorScript {
 	 * layers need, so that the full-resolution temporaries of those layers (the upsampled 2 ngf channels, the
 	 * convolutions' working copies, the padded input of the last convolution) exist one strip at a time. Only the
 	 * convolution's output (ngf channels) is kept whole, for the norm's whole-image statistics. That stage was the
-	 * pass's memory peak: with the bundled model a pass grew by 1445 bytes a pixel in fp32 before and 787 after, and
-	 * a 16 MP image's peak resident memory in bf16 went from 9.1 to 7.2 GB (docs/end-to-end-speed.md). The strips
-	 * compute what the whole tensors computed: the
-	 * upsampling of rows [m0 - 1, m1 + 1) gives exact rows [2 m0 - 1, 2 m1 + 1) (its two outermost rows would use a
+	 * pass's memory peak: with the bundled model and tcmalloc a pass grew by 1445 bytes a pixel in fp32 before and
+	 * 787 after, and a 16 MP image's peak resident memory in bf16 went from 9.1 to 7.2 GB (docs/end-to-end-speed.md).
+	 * The strips compute what the whole tensors computed: the upsampling of rows [m0 - 1, m1 + 1) gives exact rows
+	 * [2 m0 - 1, 2 m1 + 1) (its two outermost rows would use a
 	 * repeated border row, and are dropped), the 3 x 3 convolution's zero padding is added only at the image's top and
 	 * bottom, and the reflection padding of the 7 x 7 convolution reflects only at the image's borders.
 	 */
