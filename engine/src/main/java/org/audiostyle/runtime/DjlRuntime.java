@@ -64,8 +64,13 @@ public final class DjlRuntime {
 
 	private static volatile boolean started;
 
-	/** The thread started by {@link #startInBackground}, if any. */
+	/**
+	 * The thread started by {@link #startInBackground}, if any. Guarded by its own lock, not the class's: {@link
+	 * #start} holds the class's monitor for the whole of libtorch's start, and a caller that asks for a background
+	 * start must not wait for it (it did, and the image was decoded only after libtorch had started).
+	 */
 	private static Thread background;
+	private static final Object BACKGROUND_LOCK = new Object();
 
 	/**
 	 * Starts loading the engine on a daemon thread and returns at once, so that a caller's own work (decoding the
@@ -77,25 +82,27 @@ public final class DjlRuntime {
 	 * Java's {@code System.err} too: a caller that may print to stderr before it needs the engine calls {@link
 	 * #awaitBackgroundStart} first (the CLI does so in its error handlers).
 	 */
-	public static synchronized void startInBackground() {
-		if (started || background != null) return;
-		background = new Thread(() -> {
-			try {
-				engine();
-			}
-			catch (Throwable e) {
-				// reported again, with its message, by the engine() call that needs the engine (an OutOfMemoryError
-				// included: the thread that needs the engine reports it in its own words, not this thread's trace)
-			}
-		}, "libtorch start");
-		background.setDaemon(true);
-		background.start();
+	public static void startInBackground() {
+		synchronized (BACKGROUND_LOCK) {
+			if (started || background != null) return;
+			background = new Thread(() -> {
+				try {
+					engine();
+				}
+				catch (Throwable e) {
+					// reported again, with its message, by the engine() call that needs the engine (an
+					// OutOfMemoryError included: the thread that needs the engine reports it in its own words)
+				}
+			}, "libtorch start");
+			background.setDaemon(true);
+			background.start();
+		}
 	}
 
 	/** Waits until a {@link #startInBackground} start has finished (at once when there is none). */
 	public static void awaitBackgroundStart() {
 		Thread t;
-		synchronized (DjlRuntime.class) {
+		synchronized (BACKGROUND_LOCK) {
 			t = background;
 		}
 		if (t == null) return;
