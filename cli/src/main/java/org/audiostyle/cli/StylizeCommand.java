@@ -65,28 +65,30 @@ final class StylizeCommand implements Callable<Integer> {
 		boolean verbose = Boolean.getBoolean("audiostyle.verbose");
 		StageTimes times = verbose ? StageTimes.recording() : StageTimes.NONE;
 		long t0 = System.nanoTime();
-		RandomAccessibleInterval<?> img = ImageFiles.read(image);
-		times.add(StageTimes.DECODE, System.nanoTime() - t0);
-		// the sounds are decoded before the model is needed, while libtorch may still be starting
-		long ta = System.nanoTime();
-		MixEmbedding.Prepared sounds = MixEmbedding.prepare(mix);
-		times.add(StageTimes.AUDIO, System.nanoTime() - ta);
-		long t1 = System.nanoTime();
-		try (StyleModel model = engine.loadModel(); Stylizer stylizer = new Stylizer(model, device);
-			TerminalProgress progress = new TerminalProgress("stylize"))
-		{
-			times.add(StageTimes.MODEL, System.nanoTime() - t1);
-			stylizer.setStageTimes(times);
-			long te = System.nanoTime();
-			float[] embedding = stylizer.embed(sounds);
-			times.add(StageTimes.AUDIO, System.nanoTime() - te);
-			Img<ARGBType> result = stylizer.stylizeConsuming(img, embedding, Stylizer.withStrengthOf(mix, settings),
-				progress);
-			progress.close();
-			ImageFiles.writeRgb(result, out, overwrite, quality / 100f, times);
-			System.err.printf("wrote %s (%dx%d) in %.1f s: %s, model %s on %s%n", out, result.dimension(0), result
-				.dimension(1), (System.nanoTime() - t0) / 1e9, mix, model.id(), stylizer.device());
-			if (verbose) System.err.println("stages: " + times);
+		// the model loads on a second thread (after libtorch has started) while this one decodes the image and sounds
+		try (ModelInBackground loading = new ModelInBackground(engine::loadModel)) {
+			RandomAccessibleInterval<?> img = ImageFiles.read(image);
+			times.add(StageTimes.DECODE, System.nanoTime() - t0);
+			long ta = System.nanoTime();
+			MixEmbedding.Prepared sounds = MixEmbedding.prepare(mix);
+			times.add(StageTimes.AUDIO, System.nanoTime() - ta);
+			long t1 = System.nanoTime();
+			try (StyleModel model = loading.get(); Stylizer stylizer = new Stylizer(model, device);
+				TerminalProgress progress = new TerminalProgress("stylize"))
+			{
+				times.add(StageTimes.MODEL, System.nanoTime() - t1);
+				stylizer.setStageTimes(times);
+				long te = System.nanoTime();
+				float[] embedding = stylizer.embed(sounds);
+				times.add(StageTimes.AUDIO, System.nanoTime() - te);
+				Img<ARGBType> result = stylizer.stylizeConsuming(img, embedding, Stylizer.withStrengthOf(mix, settings),
+					progress);
+				progress.close();
+				ImageFiles.writeRgb(result, out, overwrite, quality / 100f, times);
+				System.err.printf("wrote %s (%dx%d) in %.1f s: %s, model %s on %s%n", out, result.dimension(0), result
+					.dimension(1), (System.nanoTime() - t0) / 1e9, mix, model.id(), stylizer.device());
+				if (verbose) System.err.println("stages: " + times);
+			}
 		}
 		return 0;
 	}
