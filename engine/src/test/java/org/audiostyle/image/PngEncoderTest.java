@@ -21,7 +21,7 @@ class PngEncoderTest {
 		int w = 300, h = 250;
 		int[] px = ArgbDetailTransferTest.photo(w, h, 3);
 		for (PngEncoder.Filter f : PngEncoder.Filter.values())
-			for (int level : new int[] { 0, 1, 6 }) {
+			for (int level : new int[] { PngEncoder.HUFFMAN_ONLY, 0, 1, 6 }) {
 				byte[] png = new PngEncoder(level, f, 1 << 16).encode(px, w, h);
 				BufferedImage back = ImageIO.read(new ByteArrayInputStream(png));
 				int[] rgb = back.getRGB(0, 0, w, h, null, 0, w);
