@@ -55,19 +55,44 @@ public final class ArgbDetailTransfer {
 
 	/** {@code Resampling.resize(ImageConversion.toPlanar(px), w, h)}, bit for bit. */
 	public static PlanarImage reduce(int[] px, int width, int height, int w, int h) {
+		return reduce(px, width, height, w, h, 0);
+	}
+
+	/** As above in blocks of {@code blockRows} output rows (0: chosen here; tests pass small ones). */
+	static PlanarImage reduce(int[] px, int width, int height, int w, int h, int blockRows) {
 		check(px, width, height, w, h);
 		AxisFilter fx = AxisFilter.of(width, w, Resampling.Upscale.BICUBIC);
 		AxisFilter fy = AxisFilter.of(height, h, Resampling.Upscale.BICUBIC);
 		PlanarImage out = new PlanarImage(w, h);
+		float[] o = out.data;
 		if (Resampling.rowsFirst(fx, fy)) {
-			float[] tmp = new float[Math.multiplyExact(3, Math.multiplyExact(height, w))];
-			horizontalFromArgb(px, height, fx, tmp);
-			Resampling.vertical(tmp, w, height, fy, out.data, false);
+			// along the photo's rows that a block of output rows reads, then down them into the block
+			blocks(h, blockRows > 0 ? blockRows : windowBlock(h, w, fy), (y0, y1, scratch) -> {
+				int r0 = fy.start[y0], n = fy.start[y1 - 1] + fy.taps - r0;
+				float[] band = scratch.rows(3 * n, w);
+				for (int c = 0; c < 3; c++)
+					for (int r = 0; r < n; r++)
+						horizontalRowFromArgb(px, (r0 + r) * width, shift(c), fx, band, (c * n + r) * w);
+				float[] acc = scratch.row(w);
+				for (int c = 0; c < 3; c++)
+					for (int y = y0; y < y1; y++) {
+						Resampling.verticalRow(band, (c * n + fy.start[y] - r0) * w, w, fy, y, acc);
+						System.arraycopy(acc, 0, o, (c * h + y) * w, w);
+					}
+			});
 		}
 		else {
-			float[] tmp = new float[Math.multiplyExact(3, Math.multiplyExact(h, width))];
-			verticalFromArgb(px, width, fy, tmp);
-			Resampling.horizontal(tmp, h, fx, out.data, false);
+			// down the photo into a block's rows at full width, then along each of them
+			blocks(h, blockRows > 0 ? blockRows : Resampling.rowsPerTask(width), (y0, y1, scratch) -> {
+				int n = y1 - y0;
+				float[] band = scratch.rows(3 * n, width);
+				for (int c = 0; c < 3; c++)
+					for (int y = y0; y < y1; y++)
+						verticalRowFromArgb(px, width, fy, y, shift(c), band, (c * n + y - y0) * width);
+				for (int c = 0; c < 3; c++)
+					for (int y = y0; y < y1; y++)
+						Resampling.horizontalRow(band, (c * n + y - y0) * width, fx, o, (c * h + y) * w, false);
+			});
 		}
 		return out;
 	}
@@ -90,6 +115,13 @@ public final class ArgbDetailTransfer {
 	public static ArrayImg<ARGBType, IntArray> restore(int[] px, int width, int height, PlanarImage lowInput,
 		PlanarImage lowOutput, int[] result)
 	{
+		return restore(px, width, height, lowInput, lowOutput, result, 0);
+	}
+
+	/** As above in blocks of {@code blockRows} output rows (0: chosen here; tests pass small ones). */
+	static ArrayImg<ARGBType, IntArray> restore(int[] px, int width, int height, PlanarImage lowInput,
+		PlanarImage lowOutput, int[] result, int blockRows)
+	{
 		if (result.length != px.length) throw new IllegalArgumentException("The result needs " + px.length +
 			" pixels, got " + result.length);
 		int w = lowInput.width, h = lowInput.height;
@@ -103,16 +135,39 @@ public final class ArgbDetailTransfer {
 		AxisFilter fx = AxisFilter.of(w, width, Resampling.Upscale.BICUBIC);
 		AxisFilter fy = AxisFilter.of(h, height, Resampling.Upscale.BICUBIC);
 		if (Resampling.rowsFirst(fx, fy)) {
-			// across first (low height x full width), then down the rows into each output row
-			float[] wide = new float[Math.multiplyExact(3, Math.multiplyExact(h, width))];
-			Resampling.horizontal(diff, h, fx, wide, false);
-			addDown(px, width, height, wide, fy, result);
+			// across the low rows that a block of output rows reads (at full width), then down into each output row
+			blocks(height, blockRows > 0 ? blockRows : windowBlock(height, width, fy), (y0, y1, scratch) -> {
+				int r0 = fy.start[y0], n = fy.start[y1 - 1] + fy.taps - r0;
+				float[] band = scratch.rows(3 * n, width);
+				for (int c = 0; c < 3; c++)
+					for (int r = 0; r < n; r++)
+						Resampling.horizontalRow(diff, (c * h + r0 + r) * w, fx, band, (c * n + r) * width, false);
+				float[][] acc = scratch.change(width);
+				for (int y = y0; y < y1; y++) {
+					for (int c = 0; c < 3; c++)
+						Resampling.verticalRow(band, (c * n + fy.start[y] - r0) * width, width, fy, y, acc[c]);
+					pack(px, y * width, width, acc, result);
+				}
+			});
 		}
 		else {
-			// down first (full height x low width), then across each output row
-			float[] tall = new float[Math.multiplyExact(3, Math.multiplyExact(height, w))];
-			Resampling.vertical(diff, w, h, fy, tall, false);
-			addAcross(px, width, height, tall, fx, result);
+			// down the change into a block's rows (at low width), then across each of them
+			blocks(height, blockRows > 0 ? blockRows : Resampling.rowsPerTask(width), (y0, y1, scratch) -> {
+				int n = y1 - y0;
+				float[] band = scratch.rows(3 * n, w);
+				float[] col = scratch.row(w);
+				for (int c = 0; c < 3; c++)
+					for (int y = y0; y < y1; y++) {
+						Resampling.verticalRow(diff, (c * h + fy.start[y]) * w, w, fy, y, col);
+						System.arraycopy(col, 0, band, (c * n + y - y0) * w, w);
+					}
+				float[][] acc = scratch.change(width);
+				for (int y = y0; y < y1; y++) {
+					for (int c = 0; c < 3; c++)
+						Resampling.horizontalRow(band, (c * n + y - y0) * w, fx, acc[c], 0, false);
+					pack(px, y * width, width, acc, result);
+				}
+			});
 		}
 		return ArrayImgs.argbs(result, width, height);
 	}
@@ -128,123 +183,95 @@ public final class ArgbDetailTransfer {
 		return 16 - 8 * c;
 	}
 
-	/** {@link Resampling#horizontal} over the planar float image of {@code px}, read from the ints. */
-	private static void horizontalFromArgb(int[] px, int rows, AxisFilter f, float[] out) {
-		int sw = f.srcLen, dw = f.dstLen, taps = f.taps;
-		int[] start = f.start;
-		float[] wt = f.weight;
-		Resampling.forRows(rows, dw, (c, y0, y1) -> {
-			int sh = shift(c);
-			for (int y = y0; y < y1; y++) {
-				int ri = y * sw, ro = (c * rows + y) * dw;
-				for (int x = 0; x < dw; x++) {
-					int p = ri + start[x], t = x * taps;
-					float s;
-					if (taps == 4) s = wt[t] * LUT[px[p] >> sh & 0xff] + wt[t + 1] * LUT[px[p + 1] >> sh & 0xff] + wt[t +
-						2] * LUT[px[p + 2] >> sh & 0xff] + wt[t + 3] * LUT[px[p + 3] >> sh & 0xff];
-					else if (taps == 2) s = wt[t] * LUT[px[p] >> sh & 0xff] + wt[t + 1] * LUT[px[p + 1] >> sh & 0xff];
-					else {
-						s = 0;
-						for (int k = 0; k < taps; k++)
-							s += wt[t + k] * LUT[px[p + k] >> sh & 0xff];
-					}
-					out[ro + x] = s;
-				}
-			}
-		});
-	}
-
-	/** {@link Resampling#vertical} over the planar float image of {@code px}, read from the ints. */
-	private static void verticalFromArgb(int[] px, int width, AxisFilter f, float[] out) {
-		int taps = f.taps, dstRows = f.dstLen;
-		int[] start = f.start;
-		float[] wt = f.weight;
-		Resampling.forRows(dstRows, width, (c, y0, y1) -> {
-			int sh = shift(c);
-			float[] acc = new float[width];
-			for (int y = y0; y < y1; y++) {
-				int t = y * taps, ro = (c * dstRows + y) * width;
-				int r0 = start[y] * width;
-				float w0 = wt[t];
-				for (int x = 0; x < width; x++)
-					acc[x] = w0 * LUT[px[r0 + x] >> sh & 0xff];
-				for (int k = 1; k < taps; k++) {
-					float w = wt[t + k];
-					if (w == 0) continue;
-					int ri = r0 + k * width;
-					for (int x = 0; x < width; x++)
-						acc[x] += w * LUT[px[ri + x] >> sh & 0xff];
-				}
-				System.arraycopy(acc, 0, out, ro, width);
-			}
-		});
-	}
-
-	/** Output row blocks in parallel (each row written by one task, so the result does not depend on threads). */
-	private static void rowBlocks(int rows, int width, java.util.function.IntBinaryOperator body) {
-		int step = Resampling.rowsPerTask(width);
-		int blocks = (rows + step - 1) / step;
-		IntStream tasks = IntStream.range(0, blocks);
-		if ((long) rows * width > (1 << 17)) tasks = tasks.parallel();
-		tasks.forEach(b -> body.applyAsInt(b * step, Math.min(rows, (b + 1) * step)));
+	/**
+	 * Output rows per block for a pass that reads a window of {@code f.taps} intermediate rows per output row: about
+	 * 16 windows' worth of intermediate rows, so that the rows two neighbouring blocks both compute (taps - 1) are a
+	 * few percent of the work, and at least the usual ~64k outputs per task.
+	 */
+	private static int windowBlock(int rows, int width, AxisFilter f) {
+		long perWindows = (16L * f.taps * f.dstLen + f.srcLen - 1) / f.srcLen;
+		return (int) Math.max(Resampling.rowsPerTask(width), Math.min(rows, perWindows));
 	}
 
 	/**
-	 * The last step of {@link Resampling#vertical} with add, fused with the clamp and the packing: row y of channel c
-	 * is I + (the weighted sum of {@code wide}'s rows), each sum formed as vertical forms it.
+	 * Row blocks [y0, y1) of {@code rows} in parallel, each with the calling thread's scratch memory. The full-size
+	 * intermediates these passes used to take (3 x 768 x 4000 floats, 37 MB, for a 12 MP photo at the default work
+	 * size) were fresh memory, which costs about 2.5 ms a MB on a VM; a block's band is reused from block to block.
+	 * Each output row is written by one block, its values computed as the whole-image passes compute them.
 	 */
-	private static void addDown(int[] px, int width, int height, float[] wide, AxisFilter f, int[] result) {
-		int taps = f.taps, srcRows = f.srcLen;
-		int[] start = f.start;
-		float[] wt = f.weight;
-		rowBlocks(height, width, (y0, y1) -> {
-			float[][] acc = new float[3][width];
-			for (int y = y0; y < y1; y++) {
-				int t = y * taps, row = y * width;
-				for (int c = 0; c < 3; c++) {
-					float[] a = acc[c];
-					int r0 = (c * srcRows + start[y]) * width;
-					Resampling.scaled(wide, r0, wt[t], a, width);
-					for (int k = 1; k < taps; k++) {
-						float w = wt[t + k];
-						if (w != 0) Resampling.addScaled(wide, r0 + k * width, w, a, width);
-					}
-				}
-				pack(px, row, width, acc, result);
-			}
-			return 0;
-		});
+	private static void blocks(int rows, int step, Block body) {
+		int count = (rows + step - 1) / step;
+		ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+		IntStream tasks = IntStream.range(0, count);
+		if (count > 1) tasks = tasks.parallel();
+		tasks.forEach(b -> body.run(b * step, Math.min(rows, (b + 1) * step), scratch.get()));
 	}
 
-	/** The last step of {@link Resampling#horizontal} with add, fused with the clamp and the packing. */
-	private static void addAcross(int[] px, int width, int height, float[] tall, AxisFilter f, int[] result) {
-		int sw = f.srcLen, taps = f.taps;
+	private interface Block {
+
+		void run(int y0, int y1, Scratch scratch);
+	}
+
+	/** One thread's reusable arrays in {@link #blocks}. */
+	private static final class Scratch {
+
+		private float[] band = new float[0], row = new float[0];
+		private float[][] change;
+
+		/** At least {@code n} rows of {@code width} floats (contents undefined). */
+		float[] rows(int n, int width) {
+			int size = Math.multiplyExact(n, width);
+			if (band.length < size) band = new float[size];
+			return band;
+		}
+
+		float[] row(int width) {
+			if (row.length < width) row = new float[width];
+			return row;
+		}
+
+		/** Three rows of {@code width} floats: the change per channel of one output row. */
+		float[][] change(int width) {
+			if (change == null || change[0].length < width) change = new float[3][width];
+			return change;
+		}
+	}
+
+	/** One output row of {@link Resampling#horizontal} over channel (shift {@code sh}) of the photo's row at ri. */
+	private static void horizontalRowFromArgb(int[] px, int ri, int sh, AxisFilter f, float[] out, int ro) {
+		int dw = f.dstLen, taps = f.taps;
 		int[] start = f.start;
 		float[] wt = f.weight;
-		rowBlocks(height, width, (y0, y1) -> {
-			float[][] acc = new float[3][width];
-			for (int y = y0; y < y1; y++) {
-				for (int c = 0; c < 3; c++) {
-					float[] a = acc[c];
-					int ri = (c * height + y) * sw;
-					for (int x = 0; x < width; x++) {
-						int p = ri + start[x], t = x * taps;
-						float s;
-						if (taps == 4) s = wt[t] * tall[p] + wt[t + 1] * tall[p + 1] + wt[t + 2] * tall[p + 2] + wt[t + 3] *
-							tall[p + 3];
-						else if (taps == 2) s = wt[t] * tall[p] + wt[t + 1] * tall[p + 1];
-						else {
-							s = 0;
-							for (int k = 0; k < taps; k++)
-								s += wt[t + k] * tall[p + k];
-						}
-						a[x] = s;
-					}
-				}
-				pack(px, y * width, width, acc, result);
+		for (int x = 0; x < dw; x++) {
+			int p = ri + start[x], t = x * taps;
+			float s;
+			if (taps == 4) s = wt[t] * LUT[px[p] >> sh & 0xff] + wt[t + 1] * LUT[px[p + 1] >> sh & 0xff] + wt[t + 2] *
+				LUT[px[p + 2] >> sh & 0xff] + wt[t + 3] * LUT[px[p + 3] >> sh & 0xff];
+			else if (taps == 2) s = wt[t] * LUT[px[p] >> sh & 0xff] + wt[t + 1] * LUT[px[p + 1] >> sh & 0xff];
+			else {
+				s = 0;
+				for (int k = 0; k < taps; k++)
+					s += wt[t + k] * LUT[px[p + k] >> sh & 0xff];
 			}
-			return 0;
-		});
+			out[ro + x] = s;
+		}
+	}
+
+	/** Output row y of {@link Resampling#vertical} over channel (shift {@code sh}) of the photo, into out at ro. */
+	private static void verticalRowFromArgb(int[] px, int width, AxisFilter f, int y, int sh, float[] out, int ro) {
+		int taps = f.taps, t = y * taps;
+		float[] wt = f.weight;
+		int r0 = f.start[y] * width;
+		float w0 = wt[t];
+		for (int x = 0; x < width; x++)
+			out[ro + x] = w0 * LUT[px[r0 + x] >> sh & 0xff];
+		for (int k = 1; k < taps; k++) {
+			float w = wt[t + k];
+			if (w == 0) continue;
+			int ri = r0 + k * width;
+			for (int x = 0; x < width; x++)
+				out[ro + x] += w * LUT[px[ri + x] >> sh & 0xff];
+		}
 	}
 
 	/** result = opaque RGB of clamp(I + change) for one row; {@code acc} holds the change per channel. */

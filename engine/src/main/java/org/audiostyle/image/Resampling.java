@@ -148,51 +148,64 @@ public final class Resampling {
 	 * {@code out} (f.dstLen wide).
 	 */
 	static void horizontal(float[] in, int rows, AxisFilter f, float[] out, boolean add) {
-		int sw = f.srcLen, dw = f.dstLen, taps = f.taps;
-		int[] start = f.start;
-		float[] wt = f.weight;
+		int sw = f.srcLen, dw = f.dstLen;
 		forRows(rows, dw, (c, y0, y1) -> {
-			for (int y = y0; y < y1; y++) {
-				int ri = (c * rows + y) * sw, ro = (c * rows + y) * dw;
-				for (int x = 0; x < dw; x++) {
-					int p = ri + start[x], t = x * taps;
-					float s;
-					if (taps == 4) s = wt[t] * in[p] + wt[t + 1] * in[p + 1] + wt[t + 2] * in[p + 2] + wt[t + 3] * in[p + 3];
-					else if (taps == 2) s = wt[t] * in[p] + wt[t + 1] * in[p + 1];
-					else {
-						s = 0;
-						for (int k = 0; k < taps; k++)
-							s += wt[t + k] * in[p + k];
-					}
-					out[ro + x] = add ? out[ro + x] + s : s;
-				}
-			}
+			for (int y = y0; y < y1; y++)
+				horizontalRow(in, (c * rows + y) * sw, f, out, (c * rows + y) * dw, add);
 		});
 	}
 
 	/**
-	 * Resamples along y a 3-channel planar array {@code width} wide (f.srcLen rows per channel) into {@code out}
-	 * (f.dstLen rows per channel). Each output row is a weighted sum of whole input rows, accumulated in a row buffer
-	 * that stays in cache; the inner loops run over contiguous x and vectorise.
+	 * One row of {@link #horizontal}: out[ro, ro + f.dstLen) = (or +=) the row at in[ri, ri + f.srcLen) resampled; the
+	 * arithmetic every horizontal pass shares (here and in {@link ArgbDetailTransfer}'s banded passes).
 	 */
-	static void vertical(float[] in, int width, int srcRows, AxisFilter f, float[] out, boolean add) {
-		int taps = f.taps, dstRows = f.dstLen;
+	static void horizontalRow(float[] in, int ri, AxisFilter f, float[] out, int ro, boolean add) {
+		int dw = f.dstLen, taps = f.taps;
 		int[] start = f.start;
 		float[] wt = f.weight;
+		for (int x = 0; x < dw; x++) {
+			int p = ri + start[x], t = x * taps;
+			float s;
+			if (taps == 4) s = wt[t] * in[p] + wt[t + 1] * in[p + 1] + wt[t + 2] * in[p + 2] + wt[t + 3] * in[p + 3];
+			else if (taps == 2) s = wt[t] * in[p] + wt[t + 1] * in[p + 1];
+			else {
+				s = 0;
+				for (int k = 0; k < taps; k++)
+					s += wt[t + k] * in[p + k];
+			}
+			out[ro + x] = add ? out[ro + x] + s : s;
+		}
+	}
+
+	/**
+	 * Resamples along y each column of a 3-channel planar array ({@code srcRows} rows per channel, {@code width}
+	 * wide) into {@code out} (f.dstLen rows per channel).
+	 */
+	static void vertical(float[] in, int width, int srcRows, AxisFilter f, float[] out, boolean add) {
+		int dstRows = f.dstLen;
 		forRows(dstRows, width, (c, y0, y1) -> {
 			float[] acc = new float[width];
 			for (int y = y0; y < y1; y++) {
-				int t = y * taps, ro = (c * dstRows + y) * width;
-				int r0 = (c * srcRows + start[y]) * width;
-				scaled(in, r0, wt[t], acc, width);
-				for (int k = 1; k < taps; k++) {
-					float w = wt[t + k];
-					if (w != 0) addScaled(in, r0 + k * width, w, acc, width);
-				}
+				int ro = (c * dstRows + y) * width;
+				verticalRow(in, (c * srcRows + f.start[y]) * width, width, f, y, acc);
 				if (add) for (int x = 0; x < width; x++)
 					out[ro + x] += acc[x];
 				else System.arraycopy(acc, 0, out, ro, width);
 			}
 		});
+	}
+
+	/**
+	 * Output row y of a vertical pass into acc[0, width): the weighted sum of the {@code f.taps} rows of {@code in}
+	 * that start at {@code r0} (the offset of input row f.start[y]), one row apart; shared as {@link #horizontalRow}.
+	 */
+	static void verticalRow(float[] in, int r0, int width, AxisFilter f, int y, float[] acc) {
+		int taps = f.taps, t = y * taps;
+		float[] wt = f.weight;
+		scaled(in, r0, wt[t], acc, width);
+		for (int k = 1; k < taps; k++) {
+			float w = wt[t + k];
+			if (w != 0) addScaled(in, r0 + k * width, w, acc, width);
+		}
 	}
 }

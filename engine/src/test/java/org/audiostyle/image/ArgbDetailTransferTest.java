@@ -36,6 +36,9 @@ class ArgbDetailTransferTest {
 	private static final int[][] SIZES = { { 640, 426 }, { 333, 257 }, { 257, 333 }, { 1000, 37 }, { 41, 900 },
 		{ 300, 299 } };
 
+	/** Output rows per block besides the chosen ones: one row, and sizes that do not divide the heights. */
+	private static final int[] BLOCKS = { 1, 3, 7 };
+
 	@Test
 	void reduceAndRestoreAreThePlanarPathBitForBit() {
 		for (int[] s : SIZES)
@@ -48,6 +51,10 @@ class ArgbDetailTransferTest {
 				PlanarImage plainSmall = Resampling.resize(full, low[0], low[1]);
 				PlanarImage small = ArgbDetailTransfer.reduce(px, w, h, low[0], low[1]);
 				assertArrayEquals(plainSmall.data, small.data, 0f, w + "x" + h + " to " + low[0] + "x" + low[1]);
+				// blocks of a few rows: the bands of neighbouring blocks overlap where a window spans both
+				for (int block : BLOCKS)
+					assertArrayEquals(plainSmall.data, ArgbDetailTransfer.reduce(px, w, h, low[0], low[1], block).data,
+						0f, w + "x" + h + " to " + low[0] + "x" + low[1] + " in blocks of " + block);
 				// a "network output": the reduced image with a strong, uneven change (pushed out of range in places)
 				PlanarImage out = small.copy();
 				Random r = new Random(7);
@@ -61,6 +68,11 @@ class ArgbDetailTransferTest {
 				int[] inPlace = px.clone();
 				ArgbDetailTransfer.restore(inPlace, w, h, small, out, inPlace);
 				assertArrayEquals(plain, inPlace, w + "x" + h + " in place");
+				for (int block : BLOCKS) {
+					int[] blocked = px.clone();
+					ArgbDetailTransfer.restore(blocked, w, h, small, out, blocked, block);
+					assertArrayEquals(plain, blocked, w + "x" + h + " in place in blocks of " + block);
+				}
 			}
 	}
 
