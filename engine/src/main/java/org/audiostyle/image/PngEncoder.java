@@ -95,10 +95,11 @@ public final class PngEncoder {
 		int bands = (height + bandRows - 1) / bandRows;
 		// bands in parallel on the common pool, this thread taking part (as the resampling loops do); each thread
 		// filters into one buffer of its own, reused from band to band: fresh memory is costly where every new page
-		// faults (about 3 ms a MB on the development VM), and a 12 MP image's filtered bytes are 36 MB
-		ThreadLocal<byte[]> raw = ThreadLocal.withInitial(() -> new byte[bandRows * rowBytes]);
+		// faults (about 3 ms a MB on the development VM), and a 12 MP image's filtered bytes are 36 MB; likewise
+		// each band deflates into the thread's own buffer and keeps an exact-size copy
+		ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(() -> new Scratch(bandRows * rowBytes));
 		Band[] parts = java.util.stream.IntStream.range(0, bands).parallel().mapToObj(i -> band(rgb, width, i *
-			bandRows, Math.min(height, (i + 1) * bandRows), i == bands - 1, raw.get())).toArray(Band[]::new);
+			bandRows, Math.min(height, (i + 1) * bandRows), i == bands - 1, scratch.get())).toArray(Band[]::new);
 		return new Encoded(width, height, parts);
 	}
 
@@ -160,8 +161,23 @@ public final class PngEncoder {
 		boolean last;
 	}
 
-	/** Filters rows y0..y1 into {@code raw} (reused: only its first (y1 - y0) rows are this band's) and deflates them. */
-	private Band band(int[] rgb, int width, int y0, int y1, boolean last, byte[] raw) {
+	/** One thread's buffers, reused from band to band. */
+	private static final class Scratch {
+
+		/** A band's filtered rows (only its first (y1 - y0) rows are the current band's). */
+		final byte[] raw;
+		/** A band's deflated bytes, grown when a band does not compress. */
+		byte[] deflated;
+
+		Scratch(int rawBytes) {
+			raw = new byte[rawBytes];
+			deflated = new byte[Math.max(1024, rawBytes / 2)];
+		}
+	}
+
+	/** Filters rows y0..y1 into the scratch's raw rows and deflates them. */
+	private Band band(int[] rgb, int width, int y0, int y1, boolean last, Scratch scratch) {
+		byte[] raw = scratch.raw;
 		int rowBytes = 3 * width + 1;
 		int length = (y1 - y0) * rowBytes;
 		byte[] cur = new byte[3 * width], prev = new byte[3 * width];
@@ -180,10 +196,10 @@ public final class PngEncoder {
 		try {
 			d.setInput(raw, 0, length);
 			if (last) d.finish();
-			byte[] buf = new byte[Math.max(1024, length / 2)];
+			byte[] buf = scratch.deflated;
 			int n = 0;
 			while (true) {
-				if (n == buf.length) buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+				if (n == buf.length) buf = scratch.deflated = java.util.Arrays.copyOf(buf, buf.length * 2);
 				int room = buf.length - n;
 				int k = d.deflate(buf, n, room, last ? Deflater.NO_FLUSH : Deflater.SYNC_FLUSH);
 				n += k;
@@ -192,7 +208,7 @@ public final class PngEncoder {
 				if (last ? d.finished() : k < room && d.needsInput()) break;
 			}
 			Band b = new Band();
-			b.deflated = buf;
+			b.deflated = java.util.Arrays.copyOf(buf, n);
 			b.deflatedLength = n;
 			b.adler = a.getValue();
 			b.length = length;
