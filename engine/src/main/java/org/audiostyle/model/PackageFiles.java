@@ -151,10 +151,28 @@ class PackageFiles {
 		return new PackageFiles("bundled model " + folder, files);
 	}
 
-	/** One class-path resource's bytes, or null when there is none. */
+	/**
+	 * One class-path resource's bytes, or null when there is none. Read into an array of the size the jar (or file)
+	 * declares where it declares one: {@code readAllBytes} gathers an unknown length in pieces and copies them, which
+	 * for the 21 MB generator was twice the memory, all of it fresh (costly on a VM, see docs/end-to-end-speed.md).
+	 */
 	private static byte[] resource(String folder, String name) throws ModelException {
-		try (InputStream in = PackageFiles.class.getResourceAsStream(folder + "/" + name)) {
-			return in == null ? null : in.readAllBytes();
+		java.net.URL url = PackageFiles.class.getResource(folder + "/" + name);
+		if (url == null) return null;
+		try {
+			java.net.URLConnection c = url.openConnection();
+			long size = c.getContentLengthLong();
+			try (InputStream in = c.getInputStream()) {
+				if (size < 0 || size > Integer.MAX_VALUE - 8) return in.readAllBytes();
+				byte[] b = new byte[(int) size];
+				int n = in.readNBytes(b, 0, b.length);
+				if (n < b.length) return java.util.Arrays.copyOf(b, n); // shorter than declared: what is there
+				if (in.read() < 0) return b;
+			}
+			// longer than declared (should not happen): read it again without trusting the length
+			try (InputStream in = url.openStream()) {
+				return in.readAllBytes();
+			}
 		}
 		catch (IOException e) {
 			throw new ModelException("Cannot read bundled model resource " + folder + "/" + name + ": " + e
