@@ -184,13 +184,16 @@ public final class ArgbDetailTransfer {
 	}
 
 	/**
-	 * Output rows per block for a pass that reads a window of {@code f.taps} intermediate rows per output row: about
-	 * 16 windows' worth of intermediate rows, so that the rows two neighbouring blocks both compute (taps - 1) are a
-	 * few percent of the work, and at least the usual ~64k outputs per task.
+	 * Output rows per block for a pass that reads a window of {@code f.taps} intermediate rows per output row. Two
+	 * neighbouring blocks both compute the taps - 1 rows their windows share; a block of B output rows does about
+	 * B (1 + src/dst) rows of work, so B = 20 (taps - 1) dst / (dst + src) keeps that repetition near 5 %. At least
+	 * the usual ~64k outputs a task, and at most an eighth of the rows, so that two or more threads share the work
+	 * evenly (three blocks on two threads took a third longer).
 	 */
 	private static int windowBlock(int rows, int width, AxisFilter f) {
-		long perWindows = (16L * f.taps * f.dstLen + f.srcLen - 1) / f.srcLen;
-		return (int) Math.max(Resampling.rowsPerTask(width), Math.min(rows, perWindows));
+		long even = (20L * (f.taps - 1) * f.dstLen + f.dstLen + f.srcLen - 1) / (f.dstLen + f.srcLen);
+		long b = Math.max(Resampling.rowsPerTask(width), even);
+		return (int) Math.max(1, Math.min(b, rows / 8));
 	}
 
 	/**
