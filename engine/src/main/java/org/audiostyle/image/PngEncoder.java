@@ -18,10 +18,12 @@ import java.util.zip.Deflater;
  *
  * <p>Filter: every row uses the same PNG filter type ({@link Filter#SUB} by default: the cheapest that still turns
  * smooth photo content into small numbers; on restyled 12 MP photos UP, AVERAGE and PAETH came within 3 % of its
- * size). Compression by default is deflate's Huffman-only strategy: on a restyled 12 MP photo it took 0.22 s of one
- * core against 0.35 s for level 1 (LZ77 matching), for a file 1.3 % larger (38.9 % of the raw size against 38.4 %);
- * level 6 took about 5 times as long as level 1 for 14 % less, and level 1 already writes files about 30 % smaller
- * than ImageIO's PNG writer. See docs/end-to-end-speed.md.
+ * size). Compression by default is deflate's Huffman-only strategy for bands with grain and level 1 (LZ77 matching)
+ * for flat ones (mostly zero bytes after the filter): on a restyled 12 MP photo with sensor grain Huffman coding took
+ * 0.16-0.22 s against 0.23-0.35 s for level 1 (one thread), for a file 1.3 % larger (38.9 % of the raw size against
+ * 38.4 %), while on flat images and graphics it writes files many times larger (12 % against 1 % of the raw size),
+ * hence level 1 there. Level 6 took about 5 times as long as level 1 for 14 % less, and level 1 already writes files
+ * about 30 % smaller than ImageIO's PNG writer. See docs/end-to-end-speed.md.
  */
 public final class PngEncoder {
 
@@ -41,14 +43,17 @@ public final class PngEncoder {
 	/** Raw bytes per band: big enough that the per-band cost is small, small enough to keep both cores busy. */
 	private static final int BAND_BYTES = 1 << 21;
 
-	/** Deflate level standing for the Huffman-only strategy (no LZ77 matching) in this class's constructors. */
+	/**
+	 * Deflate level standing for Huffman coding (no LZ77 matching) in this class's constructors, with level 1 for
+	 * bands whose filtered bytes are mostly zero.
+	 */
 	public static final int HUFFMAN_ONLY = -1;
 
 	private final int level;
 	private final Filter filter;
 	private final int bandBytes;
 
-	/** Huffman-only deflate, SUB filter: the fastest compression that still halves a photo's size. */
+	/** Huffman coding (level 1 for flat bands), SUB filter: the fastest compression that still halves a photo's size. */
 	public PngEncoder() {
 		this(HUFFMAN_ONLY, Filter.SUB);
 	}
@@ -191,6 +196,32 @@ public final class PngEncoder {
 		}
 		Adler32 a = new Adler32();
 		a.update(raw, 0, length);
+		// Huffman coding sees no repeats and spends at least a bit a byte: on flat or repetitive bands (skies,
+		// backgrounds, graphics: mostly zero bytes after the filter) LZ77 matching at level 1 writes a far smaller
+		// file, and quickly, so such bands take level 1
+		int n = deflate(raw, length, last, scratch, level == HUFFMAN_ONLY && mostlyZero(raw, length) ? 1 : level);
+		Band b = new Band();
+		b.deflated = java.util.Arrays.copyOf(scratch.deflated, n);
+		b.deflatedLength = n;
+		b.adler = a.getValue();
+		b.length = length;
+		b.last = last;
+		return b;
+	}
+
+	/** Whether more than half of raw[0, length) is zero, judged from every 61st byte (a prime: no row alignment). */
+	static boolean mostlyZero(byte[] raw, int length) {
+		int zeros = 0, seen = 0;
+		for (int i = 0; i < length; i += 61, seen++)
+			if (raw[i] == 0) zeros++;
+		return zeros * 2 > seen;
+	}
+
+	/**
+	 * Deflates raw[0, length) at {@code level} (or {@link #HUFFMAN_ONLY}) into the scratch's buffer, grown as needed:
+	 * a raw deflate stream ended by a sync flush, or finished for the last band. Returns its length.
+	 */
+	private static int deflate(byte[] raw, int length, boolean last, Scratch scratch, int level) {
 		Deflater d = new Deflater(level == HUFFMAN_ONLY ? 1 : level, true);
 		if (level == HUFFMAN_ONLY) d.setStrategy(Deflater.HUFFMAN_ONLY);
 		try {
@@ -207,13 +238,7 @@ public final class PngEncoder {
 				// after a change of strategy applies it and may return before taking all the input
 				if (last ? d.finished() : k < room && d.needsInput()) break;
 			}
-			Band b = new Band();
-			b.deflated = java.util.Arrays.copyOf(buf, n);
-			b.deflatedLength = n;
-			b.adler = a.getValue();
-			b.length = length;
-			b.last = last;
-			return b;
+			return n;
 		}
 		finally {
 			d.end();

@@ -2,7 +2,9 @@ package org.audiostyle.image;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -27,6 +29,27 @@ class PngEncoderTest {
 				int[] rgb = back.getRGB(0, 0, w, h, null, 0, w);
 				assertArrayEquals(px, rgb, f + " level " + level);
 			}
+	}
+
+	@Test
+	void flatImagesAreNotHuffmanCoded() throws IOException {
+		// stripes and flat fields: Huffman coding alone would spend a bit a byte (over 12 % of the raw size), LZ77
+		// matching at level 1 far less; the default must find that out band by band
+		int w = 600, h = 400;
+		int[] px = new int[w * h];
+		for (int y = 0; y < h; y++)
+			for (int x = 0; x < w; x++)
+				px[y * w + x] = (x / 50) % 2 == 0 ? 0xff3060a0 : y % 40 < 2 ? 0xff000000 : 0xfff0f0f0;
+		byte[] byDefault = new PngEncoder(PngEncoder.HUFFMAN_ONLY, PngEncoder.Filter.SUB, 1 << 16).encode(px, w, h);
+		byte[] levelOne = new PngEncoder(1, PngEncoder.Filter.SUB, 1 << 16).encode(px, w, h);
+		assertEquals(levelOne.length, byDefault.length, "flat bands take level 1");
+		assertTrue(byDefault.length < 0.05 * 3 * w * h, byDefault.length + " bytes");
+		assertArrayEquals(px, ImageIO.read(new ByteArrayInputStream(byDefault)).getRGB(0, 0, w, h, null, 0, w));
+		// a noisy photo-like image is Huffman coded: not the bytes level 1 writes, the same pixels
+		int[] photo = ArgbDetailTransferTest.photo(w, h, 5);
+		byte[] noisy = new PngEncoder().encode(photo, w, h);
+		assertFalse(java.util.Arrays.equals(noisy, new PngEncoder(1, PngEncoder.Filter.SUB).encode(photo, w, h)));
+		assertArrayEquals(photo, ImageIO.read(new ByteArrayInputStream(noisy)).getRGB(0, 0, w, h, null, 0, w));
 	}
 
 	@Test
