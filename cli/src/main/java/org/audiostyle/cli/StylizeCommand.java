@@ -9,10 +9,12 @@ import net.imglib2.type.numeric.ARGBType;
 
 import org.audiostyle.audio.SoundMix;
 import org.audiostyle.image.ImageFiles;
+import org.audiostyle.model.ModelException;
 import org.audiostyle.model.StyleModel;
 import org.audiostyle.runtime.DeviceChoice;
 import org.audiostyle.runtime.DjlRuntime;
 import org.audiostyle.stylize.MixEmbedding;
+import org.audiostyle.stylize.Precision;
 import org.audiostyle.stylize.StageTimes;
 import org.audiostyle.stylize.StylizeSettings;
 import org.audiostyle.stylize.Stylizer;
@@ -65,17 +67,20 @@ final class StylizeCommand implements Callable<Integer> {
 		boolean verbose = Boolean.getBoolean("audiostyle.verbose");
 		StageTimes times = verbose ? StageTimes.recording() : StageTimes.NONE;
 		long t0 = System.nanoTime();
-		// the model loads on a second thread (after libtorch has started) while this one decodes the image and sounds
-		try (ModelInBackground loading = new ModelInBackground(engine::loadModel)) {
+		// the model loads, and its stylizer compiles the pass, on a second thread while this one decodes the image
+		// and the sounds
+		try (InBackground<Ready> loading = new InBackground<>("model load", () -> Ready.load(engine, device,
+			settings.precision)))
+		{
 			RandomAccessibleInterval<?> img = ImageFiles.read(image);
 			times.add(StageTimes.DECODE, System.nanoTime() - t0);
 			long ta = System.nanoTime();
 			MixEmbedding.Prepared sounds = MixEmbedding.prepare(mix);
 			times.add(StageTimes.AUDIO, System.nanoTime() - ta);
 			long t1 = System.nanoTime();
-			try (StyleModel model = loading.get(); Stylizer stylizer = new Stylizer(model, device);
-				TerminalProgress progress = new TerminalProgress("stylize"))
-			{
+			try (Ready ready = loading.get(); TerminalProgress progress = new TerminalProgress("stylize")) {
+				StyleModel model = ready.model;
+				Stylizer stylizer = ready.stylizer;
 				times.add(StageTimes.MODEL, System.nanoTime() - t1);
 				stylizer.setStageTimes(times);
 				long te = System.nanoTime();
@@ -91,5 +96,37 @@ final class StylizeCommand implements Callable<Integer> {
 			}
 		}
 		return 0;
+	}
+
+	/** A loaded model and its stylizer with the compiled pass made: what the background thread hands over. */
+	private static final class Ready implements AutoCloseable {
+
+		final StyleModel model;
+		final Stylizer stylizer;
+
+		private Ready(StyleModel model, Stylizer stylizer) {
+			this.model = model;
+			this.stylizer = stylizer;
+		}
+
+		static Ready load(EngineOptions engine, DeviceChoice device, Precision precision) throws ModelException {
+			StyleModel model = engine.loadModel();
+			try {
+				Stylizer stylizer = new Stylizer(model, device);
+				stylizer.preparePass(precision);
+				return new Ready(model, stylizer);
+			}
+			catch (RuntimeException | Error e) {
+				model.close();
+				throw e;
+			}
+		}
+
+		@Override
+		public void close() {
+			try (StyleModel m = model) {
+				stylizer.close();
+			}
+		}
 	}
 }

@@ -350,6 +350,15 @@ public final class Stylizer implements AutoCloseable {
 		return scripts.get(p);
 	}
 
+	/**
+	 * Makes the compiled pass for {@code precision} now instead of on the first stylize (TorchScript compiles the
+	 * pass's source: about 0.1 s), for a caller that has a core to spare meanwhile, as the CLI's model-loading thread
+	 * has while the image and sounds decode. Nothing to do for the eager layers.
+	 */
+	public void preparePass(Precision precision) {
+		DjlRuntime.run(() -> scripted(precision));
+	}
+
 	/** The number format {@code precision} resolves to on this stylizer's device, and why. */
 	public Precision.Choice precisionChoice(Precision precision) {
 		return precision.resolve(selection.device, model);
