@@ -77,6 +77,8 @@ final class StylizeCommand implements Callable<Integer> {
 			long ta = System.nanoTime();
 			MixEmbedding.Prepared sounds = MixEmbedding.prepare(mix);
 			times.add(StageTimes.AUDIO, System.nanoTime() - ta);
+			// the photo's reduced picture needs no model: made while the model may still be loading
+			Stylizer.Input input = Stylizer.reduceAhead(img, settings, times);
 			long t1 = System.nanoTime();
 			try (Ready ready = loading.get(); TerminalProgress progress = new TerminalProgress("stylize")) {
 				StyleModel model = ready.model;
@@ -86,8 +88,8 @@ final class StylizeCommand implements Callable<Integer> {
 				long te = System.nanoTime();
 				float[] embedding = stylizer.embed(sounds);
 				times.add(StageTimes.AUDIO, System.nanoTime() - te);
-				Img<ARGBType> result = stylizer.stylizeConsuming(img, embedding, Stylizer.withStrengthOf(mix, settings),
-					progress);
+				Img<ARGBType> result = stylizer.stylizeConsuming(input, embedding, Stylizer.withStrengthOf(mix,
+					settings), progress);
 				progress.close();
 				ImageFiles.writeRgb(result, out, overwrite, quality / 100f, times);
 				System.err.printf("wrote %s (%dx%d) in %.1f s: %s, model %s on %s%n", out, result.dimension(0), result

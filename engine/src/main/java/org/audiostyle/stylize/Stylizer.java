@@ -149,7 +149,7 @@ public final class Stylizer implements AutoCloseable {
 	public Img<ARGBType> stylize(RandomAccessibleInterval<?> image, SoundMix mix, StylizeSettings settings,
 		Progress progress) throws IOException
 	{
-		return stylize(image, timedEmbedding(mix), withStrengthOf(mix, settings), progress, false);
+		return stylize(image, timedEmbedding(mix), withStrengthOf(mix, settings), progress, false, null);
 	}
 
 	/** {@link #embed(SoundMix)}, its time counted as the audio stage. */
@@ -177,7 +177,7 @@ public final class Stylizer implements AutoCloseable {
 	public Img<ARGBType> stylizeConsuming(RandomAccessibleInterval<?> image, float[] embedding,
 		StylizeSettings settings, Progress progress)
 	{
-		return stylize(image, embedding, settings, progress, true);
+		return stylize(image, embedding, settings, progress, true, null);
 	}
 
 	/**
@@ -194,12 +194,56 @@ public final class Stylizer implements AutoCloseable {
 	public Img<ARGBType> stylize(RandomAccessibleInterval<?> image, float[] embedding, StylizeSettings settings,
 		Progress progress)
 	{
-		return stylize(image, embedding, settings, progress, false);
+		return stylize(image, embedding, settings, progress, false, null);
 	}
 
-	/** {@code overwrite}: the result may be written over {@code image}'s pixels (see {@link #stylizeConsuming}). */
+	/**
+	 * An image for {@link #stylizeConsuming(Input, float[], StylizeSettings, Progress)}, with its reduced picture
+	 * already made where the packed-int path will take it ({@link #reduceAhead}).
+	 */
+	public static final class Input {
+
+		final RandomAccessibleInterval<?> image;
+		/** The working size {@link #small} was made for; null when nothing was reduced ahead. */
+		final Integer workSize;
+		final PlanarImage small;
+
+		private Input(RandomAccessibleInterval<?> image, Integer workSize, PlanarImage small) {
+			this.image = image;
+			this.workSize = workSize;
+			this.small = small;
+		}
+	}
+
+	/**
+	 * Reduces an 8-bit RGB photo to the working size now, without a model: the reduction depends only on the image
+	 * and the working size, so a caller whose model is still loading on another thread (the CLI) does it while it
+	 * would otherwise wait. Images the packed-int path does not take are passed on as they are and reduced, as
+	 * ever, by the stylize call. The time counts as {@link StageTimes#REDUCE} in {@code times}.
+	 */
+	public static Input reduceAhead(RandomAccessibleInterval<?> image, StylizeSettings settings, StageTimes times) {
+		int[] packed = ArgbDetailTransfer.pixels(image);
+		if (packed == null || settings.workSize == StylizeSettings.NATIVE) return new Input(image, null, null);
+		int fw = (int) image.dimension(0), fh = (int) image.dimension(1);
+		int[] low = Resampling.workingSize(fw, fh, settings.workSize);
+		if (!ArgbDetailTransfer.applies(fw, fh, low[0], low[1])) return new Input(image, null, null);
+		PlanarImage small = times.time(StageTimes.REDUCE, () -> ArgbDetailTransfer.reduce(packed, fw, fh, low[0],
+			low[1]));
+		return new Input(image, settings.workSize, small);
+	}
+
+	/** As {@link #stylizeConsuming(RandomAccessibleInterval, float[], StylizeSettings, Progress)}, reduced ahead. */
+	public Img<ARGBType> stylizeConsuming(Input input, float[] embedding, StylizeSettings settings, Progress progress) {
+		PlanarImage ahead = input.workSize != null && input.workSize == settings.workSize ? input.small : null;
+		return stylize(input.image, embedding, settings, progress, true, ahead);
+	}
+
+	/**
+	 * {@code overwrite}: the result may be written over {@code image}'s pixels (see {@link #stylizeConsuming});
+	 * {@code ahead}: the image reduced to the working size by {@link #reduceAhead}, or null.
+	 */
 	private Img<ARGBType> stylize(RandomAccessibleInterval<?> image, float[] embedding, StylizeSettings settings,
-		Progress progress, boolean overwrite)
+		Progress progress, boolean overwrite, PlanarImage ahead)
 	{
 		int[] packed = ArgbDetailTransfer.pixels(image);
 		if (packed != null && model.colourGrid() == null && settings.workSize != StylizeSettings.NATIVE) {
@@ -209,8 +253,8 @@ public final class Stylizer implements AutoCloseable {
 			int[] low = Resampling.workingSize(fw, fh, settings.workSize);
 			if (ArgbDetailTransfer.applies(fw, fh, low[0], low[1])) {
 				checkEmbedding(embedding);
-				PlanarImage small = times.time(StageTimes.REDUCE, () -> ArgbDetailTransfer.reduce(packed, fw, fh, low[0],
-					low[1]));
+				PlanarImage small = ahead != null ? ahead : times.time(StageTimes.REDUCE, () -> ArgbDetailTransfer
+					.reduce(packed, fw, fh, low[0], low[1]));
 				PlanarImage restyled = restyle(small, embedding, settings, progress);
 				return times.time(StageTimes.UPSAMPLE, () -> ArgbDetailTransfer.restore(packed, fw, fh, small,
 					restyled, overwrite ? packed : new int[packed.length]));

@@ -163,6 +163,32 @@ class StylizerTest {
 	}
 
 	/**
+	 * Reducing ahead of the model (what the CLI does while the model loads) gives stylize's pixels; reduced for one
+	 * working size and stylized at another, the photo is reduced again for the other; images the packed-int path does
+	 * not take (below the working size, native) pass through unreduced.
+	 */
+	@Test
+	void reducingAheadGivesTheSamePixels() throws Exception {
+		SoundMix mix = SoundMix.of(Sound.samples(TestSignals.noise(16000, 3), 16000, "noise"));
+		float[] e = stylizer.embed(mix);
+		StylizeSettings s64 = StylizeSettings.defaults().withWorkSize(64), s48 = StylizeSettings.defaults()
+			.withWorkSize(48);
+		for (StylizeSettings at : new StylizeSettings[] { s64, s48, StylizeSettings.defaults().withWorkSize(
+			StylizeSettings.NATIVE) })
+		{
+			Img<ARGBType> photo = ImageConversion.toArgb(TestSignals.scene(150, 90, 4));
+			int[] want = ArgbDetailTransfer.pixels(stylizer.stylize(photo, e, at, Progress.NONE));
+			Stylizer.Input ahead = Stylizer.reduceAhead(photo, s64, StageTimes.NONE);
+			assertArrayEquals(want, ArgbDetailTransfer.pixels(stylizer.stylizeConsuming(ahead, e, at, Progress.NONE)),
+				"reduced at 64, stylized at " + at.workSize);
+		}
+		Img<ARGBType> small = ImageConversion.toArgb(TestSignals.scene(40, 30, 4));
+		int[] want = ArgbDetailTransfer.pixels(stylizer.stylize(small, e, s64, Progress.NONE));
+		assertArrayEquals(want, ArgbDetailTransfer.pixels(stylizer.stylizeConsuming(Stylizer.reduceAhead(small, s64,
+			StageTimes.NONE), e, s64, Progress.NONE)));
+	}
+
+	/**
 	 * Tiles share the whole-image norm statistics, so tiled and untiled outputs agree. Tolerance: mean absolute
 	 * difference below 0.5/255 and every pixel within 8/255 (the remaining difference is the zero/reflect padding
 	 * at tile borders inside the receptive field, softened by the blend).
