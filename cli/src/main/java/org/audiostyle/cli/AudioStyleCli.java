@@ -40,17 +40,16 @@ public final class AudioStyleCli implements Runnable {
 
 	/** Builds the command line with the project's error handling: one clear line per failure, no stack traces. */
 	public static CommandLine commandLine() {
-		return commandLine(null);
+		return commandLine((Class<?>) null);
 	}
 
 	/**
-	 * As {@link #commandLine()}, with only the verb {@code args} run when that is clear (no top-level help or version
-	 * asked for): picocli reads the options of every verb it is given from their annotations, which took about 0.3 s
-	 * of a one-image run for all fifteen. Anything else (no verb, an unknown one, help) gets every verb.
+	 * As {@link #commandLine()}, with only the verb {@code only} when it is known ({@link #verbOf}: no top-level help
+	 * or version asked for): picocli reads the options of every verb it is given from their annotations, which took
+	 * about 0.3 s of a one-image run for all fifteen. Null (no verb, an unknown one, help) gets every verb.
 	 */
-	static CommandLine commandLine(String[] args) {
+	static CommandLine commandLine(Class<?> only) {
 		CommandLine cl = new CommandLine(new AudioStyleCli());
-		Class<?> only = args == null ? null : verbOf(args);
 		for (Class<?> verb : VERBS)
 			if (only == null || verb == only) cl.addSubcommand(verb);
 		cl.addSubcommand(CommandLine.HelpCommand.class);
@@ -83,17 +82,17 @@ public final class AudioStyleCli implements Runnable {
 	 * start overlaps picocli's work. {@code --verbose} is honoured here as its option does later (the start reads
 	 * it). Help and version requests start nothing.
 	 */
-	static void startEngineEarly(String[] args) {
+	private static void startEngineEarly(String[] args, Class<?> verb) {
 		if (java.util.Arrays.asList(args).contains("--verbose")) verboseOn();
-		Class<?> verb = verbOf(args);
 		if (verb == StylizeCommand.class || verb == BatchCommand.class) DjlRuntime.startInBackground();
 	}
 
 	public static void main(String[] args) {
-		startEngineEarly(args);
+		Class<?> verb = verbOf(args);
+		startEngineEarly(args, verb);
 		int code;
 		try {
-			code = commandLine(args).execute(args);
+			code = commandLine(verb).execute(args);
 		}
 		catch (OutOfMemoryError e) {
 			DjlRuntime.awaitBackgroundStart();

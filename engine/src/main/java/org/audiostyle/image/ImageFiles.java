@@ -336,19 +336,12 @@ public final class ImageFiles {
 		long w = image.dimension(0), h = image.dimension(1);
 		if (w * h > PlanarImage.MAX_ELEMENTS || w > Integer.MAX_VALUE || h > Integer.MAX_VALUE)
 			throw new IllegalArgumentException("Image of " + w + "x" + h + " pixels is too large to save as one PNG");
-		int[] pixels = argbArray(image);
-		if (pixels != null) {
-			// the image's own pixels, viewed as RGB (the colour model ignores the alpha byte): no second copy of a
-			// possibly huge image just to save it
-			DirectColorModel rgb = new DirectColorModel(24, 0xff0000, 0xff00, 0xff);
-			return new BufferedImage(rgb, Raster.createWritableRaster(rgb.createCompatibleSampleModel((int) w, (int) h),
-				new DataBufferInt(pixels, pixels.length), null), false, null);
-		}
-		BufferedImage bi = new BufferedImage((int) w, (int) h, BufferedImage.TYPE_INT_RGB);
-		int[] dest = ((DataBufferInt) bi.getRaster().getDataBuffer()).getData();
-		// TYPE_INT_RGB stores 0xRRGGBB and ignores the top byte, which is where ARGB keeps alpha
-		PrimitiveBlocks.of(image, PrimitiveBlocks.OnFallback.ACCEPT).copy(image, dest);
-		return bi;
+		// the image's own pixels where it has an array (no second copy of a possibly huge image just to save it),
+		// viewed as RGB: the colour model ignores the top byte, which is where ARGB keeps alpha
+		int[] pixels = packedPixels(image);
+		DirectColorModel rgb = new DirectColorModel(24, 0xff0000, 0xff00, 0xff);
+		return new BufferedImage(rgb, Raster.createWritableRaster(rgb.createCompatibleSampleModel((int) w, (int) h),
+			new DataBufferInt(pixels, pixels.length), null), false, null);
 	}
 
 	/**

@@ -124,7 +124,7 @@ public final class PngEncoder {
 		public long size() {
 			long n = SIGNATURE.length + 3 * 12 + 13 + 2 + 4; // signature, IHDR/IEND chunks, zlib header and checksum
 			for (Band b : parts)
-				n += 12 + b.deflatedLength;
+				n += 12 + b.deflated.length;
 			return n;
 		}
 
@@ -150,7 +150,7 @@ public final class PngEncoder {
 					tail = new byte[4];
 					putInt(tail, 0, (int) adler);
 				}
-				chunk(out, "IDAT", i == 0 ? header : null, b.deflated, b.deflatedLength, tail);
+				chunk(out, "IDAT", i == 0 ? header : null, b.deflated, b.deflated.length, tail);
 			}
 			chunk(out, "IEND", null, new byte[0], 0, null);
 		}
@@ -159,8 +159,8 @@ public final class PngEncoder {
 	/** One band's filtered rows, deflated, with the Adler-32 and length of its raw (filtered) bytes. */
 	private static final class Band {
 
+		/** Exactly the band's deflated bytes. */
 		byte[] deflated;
-		int deflatedLength;
 		long adler;
 		long length;
 		boolean last;
@@ -202,7 +202,6 @@ public final class PngEncoder {
 		int n = deflate(raw, length, last, scratch, level == HUFFMAN_ONLY && mostlyZero(raw, length) ? 1 : level);
 		Band b = new Band();
 		b.deflated = java.util.Arrays.copyOf(scratch.deflated, n);
-		b.deflatedLength = n;
 		b.adler = a.getValue();
 		b.length = length;
 		b.last = last;
@@ -210,7 +209,7 @@ public final class PngEncoder {
 	}
 
 	/** Whether more than half of raw[0, length) is zero, judged from every 61st byte (a prime: no row alignment). */
-	static boolean mostlyZero(byte[] raw, int length) {
+	private static boolean mostlyZero(byte[] raw, int length) {
 		int zeros = 0, seen = 0;
 		for (int i = 0; i < length; i += 61, seen++)
 			if (raw[i] == 0) zeros++;

@@ -153,8 +153,9 @@ class PackageFiles {
 
 	/**
 	 * One class-path resource's bytes, or null when there is none. Read into an array of the size the jar (or file)
-	 * declares where it declares one: {@code readAllBytes} gathers an unknown length in pieces and copies them, which
-	 * for the 21 MB generator was twice the memory, all of it fresh (costly on a VM, see docs/end-to-end-speed.md).
+	 * declares where it declares one: {@code readAllBytes} gathers an unknown length in pieces and then copies them
+	 * into one array, which for the 21 MB generator means twice its size in fresh memory (costly on a VM, see
+	 * docs/end-to-end-speed.md).
 	 */
 	private static byte[] resource(String folder, String name) throws ModelException {
 		java.net.URL url = PackageFiles.class.getResource(folder + "/" + name);

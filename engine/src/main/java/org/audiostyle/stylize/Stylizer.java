@@ -204,11 +204,12 @@ public final class Stylizer implements AutoCloseable {
 	public static final class Input {
 
 		final RandomAccessibleInterval<?> image;
-		/** The working size {@link #small} was made for; null when nothing was reduced ahead. */
-		final Integer workSize;
+		/** The working size {@link #small} was made for. */
+		final int workSize;
+		/** The reduced picture; null when nothing was reduced ahead. */
 		final PlanarImage small;
 
-		private Input(RandomAccessibleInterval<?> image, Integer workSize, PlanarImage small) {
+		private Input(RandomAccessibleInterval<?> image, int workSize, PlanarImage small) {
 			this.image = image;
 			this.workSize = workSize;
 			this.small = small;
@@ -223,19 +224,27 @@ public final class Stylizer implements AutoCloseable {
 	 */
 	public static Input reduceAhead(RandomAccessibleInterval<?> image, StylizeSettings settings, StageTimes times) {
 		int[] packed = ArgbDetailTransfer.pixels(image);
-		if (packed == null || settings.workSize == StylizeSettings.NATIVE) return new Input(image, null, null);
-		int fw = (int) image.dimension(0), fh = (int) image.dimension(1);
-		int[] low = Resampling.workingSize(fw, fh, settings.workSize);
-		if (!ArgbDetailTransfer.applies(fw, fh, low[0], low[1])) return new Input(image, null, null);
-		PlanarImage small = times.time(StageTimes.REDUCE, () -> ArgbDetailTransfer.reduce(packed, fw, fh, low[0],
-			low[1]));
+		int[] low = packedPathSize(image, packed, settings);
+		PlanarImage small = low == null ? null : times.time(StageTimes.REDUCE, () -> ArgbDetailTransfer.reduce(packed,
+			(int) image.dimension(0), (int) image.dimension(1), low[0], low[1]));
 		return new Input(image, settings.workSize, small);
 	}
 
 	/** As {@link #stylizeConsuming(RandomAccessibleInterval, float[], StylizeSettings, Progress)}, reduced ahead. */
 	public Img<ARGBType> stylizeConsuming(Input input, float[] embedding, StylizeSettings settings, Progress progress) {
-		PlanarImage ahead = input.workSize != null && input.workSize == settings.workSize ? input.small : null;
+		PlanarImage ahead = input.workSize == settings.workSize ? input.small : null;
 		return stylize(input.image, embedding, settings, progress, true, ahead);
+	}
+
+	/**
+	 * The size the packed-int path reduces {@code image} to: an 8-bit RGB photo ({@code packed}, its ints, not null)
+	 * whose both axes shrink at the working size; null for anything it does not take.
+	 */
+	private static int[] packedPathSize(RandomAccessibleInterval<?> image, int[] packed, StylizeSettings settings) {
+		if (packed == null || settings.workSize == StylizeSettings.NATIVE) return null;
+		int fw = (int) image.dimension(0), fh = (int) image.dimension(1);
+		int[] low = Resampling.workingSize(fw, fh, settings.workSize);
+		return ArgbDetailTransfer.applies(fw, fh, low[0], low[1]) ? low : null;
 	}
 
 	/**
@@ -246,19 +255,17 @@ public final class Stylizer implements AutoCloseable {
 		Progress progress, boolean overwrite, PlanarImage ahead)
 	{
 		int[] packed = ArgbDetailTransfer.pixels(image);
-		if (packed != null && model.colourGrid() == null && settings.workSize != StylizeSettings.NATIVE) {
+		int[] size = model.colourGrid() == null ? packedPathSize(image, packed, settings) : null;
+		if (size != null) {
 			// an 8-bit RGB image: reduce and restore straight from and into its ints (same result as the planar
 			// path below, without full-resolution float planes)
 			int fw = (int) image.dimension(0), fh = (int) image.dimension(1);
-			int[] low = Resampling.workingSize(fw, fh, settings.workSize);
-			if (ArgbDetailTransfer.applies(fw, fh, low[0], low[1])) {
-				checkEmbedding(embedding);
-				PlanarImage small = ahead != null ? ahead : times.time(StageTimes.REDUCE, () -> ArgbDetailTransfer
-					.reduce(packed, fw, fh, low[0], low[1]));
-				PlanarImage restyled = restyle(small, embedding, settings, progress);
-				return times.time(StageTimes.UPSAMPLE, () -> ArgbDetailTransfer.restore(packed, fw, fh, small,
-					restyled, overwrite ? packed : new int[packed.length]));
-			}
+			checkEmbedding(embedding);
+			PlanarImage small = ahead != null ? ahead : times.time(StageTimes.REDUCE, () -> ArgbDetailTransfer
+				.reduce(packed, fw, fh, size[0], size[1]));
+			PlanarImage restyled = restyle(small, embedding, settings, progress);
+			return times.time(StageTimes.UPSAMPLE, () -> ArgbDetailTransfer.restore(packed, fw, fh, small, restyled,
+				overwrite ? packed : new int[packed.length]));
 		}
 		if (model.colourGrid() == null && settings.workSize != StylizeSettings.NATIVE && Math.max(image.dimension(0),
 			image.dimension(1)) > settings.workSize && BandedDetailTransfer.applies(image)) {
