@@ -53,7 +53,7 @@ public final class StyleModel implements AutoCloseable {
 	private final String id;
 
 	private StyleModel(ModelManifest manifest, NDManager manager, TorchBlock generator, AudioEncoder audio,
-		byte[] generatorBytes, byte[] audioBytes, SoundMemory memory)
+		byte[] generatorBytes, byte[] audioBytes, SoundMemory memory, String id)
 	{
 		this.manifest = manifest;
 		this.config = manifest.networkConfig();
@@ -63,7 +63,12 @@ public final class StyleModel implements AutoCloseable {
 		this.generatorBytes = generatorBytes;
 		this.audioBytes = audioBytes;
 		this.memory = memory;
-		this.id = manifest.name + "-" + (memory == null ? sha256(generatorBytes, audioBytes) : sha256(generatorBytes,
+		this.id = id;
+	}
+
+	/** A short stable id: the name plus the first 12 hex digits of the SHA-256 of the weights (and memory). */
+	private static String id(ModelManifest manifest, byte[] generatorBytes, byte[] audioBytes, SoundMemory memory) {
+		return manifest.name + "-" + (memory == null ? sha256(generatorBytes, audioBytes) : sha256(generatorBytes,
 			audioBytes, memory.toJson())).substring(0, 12);
 	}
 
@@ -108,7 +113,7 @@ public final class StyleModel implements AutoCloseable {
 				byte[] ab = WeightsFile.encode(StateDict.of(a));
 				man.sha256.put("generator", sha256(gb));
 				man.sha256.put("audio", sha256(ab));
-				return new StyleModel(man, m, g, a, gb, ab, null);
+				return new StyleModel(man, m, g, a, gb, ab, null, id(man, gb, ab, null));
 			}
 			catch (RuntimeException e) {
 				m.close();
@@ -164,14 +169,19 @@ public final class StyleModel implements AutoCloseable {
 		try {
 			return DjlRuntime.call(() -> {
 				NetworkConfig config = man.networkConfig();
+				// what needs no engine first: a caller that started libtorch in the background (the CLI) has it
+				// done while libtorch loads, and only the arrays' making waits for the engine
+				TorchBlock g = newGenerator(config);
+				AudioEncoder a = new AudioEncoder(config);
+				WeightsFile.Checked gw = WeightsFile.check(gb, StateDict.of(g), where, man.weights.get("generator"));
+				WeightsFile.Checked aw = WeightsFile.check(ab, StateDict.of(a), where, man.weights.get("audio"));
+				String id = id(man, gb, ab, memory);
 				NDManager m = DjlRuntime.engine().newBaseManager(device);
 				try {
-					TorchBlock g = newGenerator(config);
-					AudioEncoder a = new AudioEncoder(config);
 					// the file's tensors become the parameters' arrays (no random initial values drawn first)
-					WeightsFile.decodeInto(gb, StateDict.of(g), m, where, man.weights.get("generator"));
-					WeightsFile.decodeInto(ab, StateDict.of(a), m, where, man.weights.get("audio"));
-					return new StyleModel(man, m, g, a, gb, ab, memory);
+					gw.install(m);
+					aw.install(m);
+					return new StyleModel(man, m, g, a, gb, ab, memory, id);
 				}
 				catch (Exception e) {
 					m.close();

@@ -51,11 +51,23 @@ final class WeightsFile {
 
 	/**
 	 * Gives the parameters of a freshly built network the tensors of a weights file, as arrays of {@code manager},
-	 * checking that the keys and shapes are exactly those the network expects. Each tensor is copied once, from the
-	 * file's bytes into its own (aligned) native buffer, which becomes the parameter's storage.
+	 * checking that the keys and shapes are exactly those the network expects: {@link #check} then {@link
+	 * Checked#install}.
 	 */
 	static void decodeInto(byte[] data, Map<String, Parameter> stateDict, NDManager manager, String where,
 		String file) throws ModelException
+	{
+		check(data, stateDict, where, file).install(manager);
+	}
+
+	/**
+	 * Reads a weights file for a freshly built network and checks that its keys and shapes are exactly those the
+	 * network expects and that its values are finite. Each tensor is copied once, from the file's bytes into its own
+	 * (aligned) native buffer in native byte order. Needs no engine: a caller can do this while libtorch starts, and
+	 * {@link Checked#install} only hands the buffers to it.
+	 */
+	static Checked check(byte[] data, Map<String, Parameter> stateDict, String where, String file)
+		throws ModelException
 	{
 		List<TensorRecords.Record> records;
 		try {
@@ -78,6 +90,7 @@ final class WeightsFile {
 				(missing.isEmpty() ? "" : "; missing " + summarize(missing)) + (unexpected.isEmpty() ? ""
 					: "; unexpected " + summarize(unexpected)) + ". Was model.json edited, or the file taken " +
 				"from another model?");
+		List<Tensor> tensors = new ArrayList<>(stateDict.size());
 		for (Map.Entry<String, Parameter> e : stateDict.entrySet()) {
 			TensorRecords.Record src = byName.get(e.getKey());
 			Shape want = e.getValue().getShape();
@@ -87,28 +100,63 @@ final class WeightsFile {
 			if (src.dataType == DataType.FLOAT32 && !allFinite(src.data))
 				throw new ModelException(where + ": " + file + " holds non-finite values in " + e.getKey() +
 					"; the model is broken (diverged training?).");
-			TorchBlock.replace(e.getValue(), float32(src, want, manager));
+			tensors.add(new Tensor(e.getValue(), nativeOrder(src.data, src.dataType.getNumOfBytes()), want,
+				src.dataType));
+		}
+		return new Checked(tensors);
+	}
+
+	/** A weights file's tensors, checked and in native buffers, waiting for the engine to make them arrays. */
+	static final class Checked {
+
+		private final List<Tensor> tensors;
+
+		private Checked(List<Tensor> tensors) {
+			this.tensors = tensors;
+		}
+
+		/**
+		 * Makes each tensor an array of {@code manager} (float32; DJL keeps the direct buffer as its storage) and
+		 * the parameter's value. Once only: the buffers become the arrays' storage.
+		 */
+		void install(NDManager manager) {
+			for (Tensor t : tensors) {
+				NDArray raw = manager.create(t.data, t.shape, t.type);
+				NDArray f = raw.toType(DataType.FLOAT32, false);
+				if (f != raw) raw.close();
+				TorchBlock.replace(t.parameter, f);
+			}
+		}
+	}
+
+	/** One parameter's value, read from the file into a native buffer. */
+	private static final class Tensor {
+
+		final Parameter parameter;
+		final ByteBuffer data;
+		final Shape shape;
+		final DataType type;
+
+		Tensor(Parameter parameter, ByteBuffer data, Shape shape, DataType type) {
+			this.parameter = parameter;
+			this.data = data;
+			this.shape = shape;
+			this.type = type;
 		}
 	}
 
 	/**
-	 * A record as a float32 array of {@code manager}. DJL keeps a direct buffer as the tensor's storage, so each tensor
-	 * gets its own; one written on another machine (byte order) or as another type is converted by DJL (rare).
+	 * A record's bytes in a direct buffer of their own in native order: one written on another machine (byte order)
+	 * is swapped element by element (rare).
 	 */
-	private static NDArray float32(TensorRecords.Record src, Shape shape, NDManager manager) {
-		ByteBuffer data = src.data.duplicate().order(src.data.order());
+	private static ByteBuffer nativeOrder(ByteBuffer src, int width) {
+		ByteBuffer data = src.duplicate().order(src.order());
 		ByteBuffer nat = ByteBuffer.allocateDirect(data.remaining()).order(ByteOrder.nativeOrder());
-		if (data.order() == ByteOrder.nativeOrder()) nat.put(data).flip();
-		else {
-			int width = src.dataType.getNumOfBytes();
-			for (int i = 0; i < data.remaining(); i += width) // each element's bytes into native order
-				for (int k = 0; k < width; k++)
-					nat.put(i + k, data.get(i + width - 1 - k));
-		}
-		NDArray raw = manager.create(nat, shape, src.dataType);
-		NDArray f = raw.toType(DataType.FLOAT32, false);
-		if (f != raw) raw.close();
-		return f;
+		if (data.order() == ByteOrder.nativeOrder()) return nat.put(data).flip();
+		for (int i = 0; i < data.remaining(); i += width) // each element's bytes into native order
+			for (int k = 0; k < width; k++)
+				nat.put(i + k, data.get(i + width - 1 - k));
+		return nat;
 	}
 
 	/** Whether every float of {@code data} is finite (checked on the bytes: no float[] copy of the tensor). */
