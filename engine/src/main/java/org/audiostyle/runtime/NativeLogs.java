@@ -6,8 +6,6 @@ import java.nio.file.Paths;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
@@ -42,7 +40,7 @@ final class NativeLogs {
 		int saved = -1;
 		LibC libc = null;
 		try {
-			libc = Native.load("c", LibC.class);
+			libc = LibC.get();
 			saved = silenceStderr(libc);
 		}
 		catch (Throwable t) {
@@ -94,17 +92,5 @@ final class NativeLogs {
 			return lines.map(l -> l.substring(l.lastIndexOf(' ') + 1)).filter(p -> p.startsWith("/") && Paths.get(p)
 				.getFileName().toString().startsWith(namePrefix)).findFirst().orElse(null);
 		}
-	}
-
-	/** The few libc calls needed to move a file descriptor. */
-	interface LibC extends Library {
-
-		int open(String path, int flags);
-
-		int dup(int fd);
-
-		int dup2(int from, int to);
-
-		int close(int fd);
 	}
 }

@@ -1,7 +1,5 @@
 package org.audiostyle.runtime;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
 import com.sun.jna.Platform;
 
 /**
@@ -40,8 +38,7 @@ public final class NativeMemory {
 			return;
 		}
 		try {
-			CLib c = Native.load("c", CLib.class);
-			state = c.setenv(VARIABLE, "1", 0) == 0 ? "transparent huge pages for large tensors (" + VARIABLE +
+			state = LibC.get().setenv(VARIABLE, "1", 0) == 0 ? "transparent huge pages for large tensors (" + VARIABLE +
 				"=1)" : "4 KB pages (setenv failed)";
 		}
 		catch (RuntimeException | LinkageError e) {
@@ -56,10 +53,5 @@ public final class NativeMemory {
 		String allocator = preload != null && preload.contains("tcmalloc") ? "tcmalloc (preloaded), " :
 			preload != null && preload.contains("jemalloc") ? "jemalloc (preloaded), " : "";
 		return allocator + state;
-	}
-
-	/** The one C function needed. */
-	interface CLib extends Library {
-		int setenv(String name, String value, int overwrite);
 	}
 }

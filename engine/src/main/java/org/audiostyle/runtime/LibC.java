@@ -1,0 +1,52 @@
+package org.audiostyle.runtime;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.Platform;
+
+/**
+ * The few C library calls the engine makes through JNA (which DJL already ships): setting an environment variable
+ * libtorch reads ({@link NativeMemory}) and moving file descriptor 2 ({@link NativeLogs}).
+ *
+ * <p>Loaded once, by its file name on Linux ({@code libc.so.6}): asked for plain "c", JNA first tries {@code
+ * libc.so}, which on Debian is a linker script (with libc6-dev) or absent, and then runs {@code ldconfig -p} in a
+ * child process to find the library. That cost 0.05-0.1 s on the thread that starts libtorch, before libtorch's load
+ * (docs/end-to-end-speed.md). Kept for the process's lifetime, so JNA's cleaner never closes it.
+ */
+interface LibC extends Library {
+
+	int setenv(String name, String value, int overwrite);
+
+	int open(String path, int flags);
+
+	int dup(int fd);
+
+	int dup2(int from, int to);
+
+	int close(int fd);
+
+	/** The C library, loaded on first use; throws what JNA throws where it cannot be loaded. */
+	static LibC get() {
+		return Holder.INSTANCE;
+	}
+
+	/** Lazy holder: JNA is touched only when a caller asks. */
+	final class Holder {
+
+		static final LibC INSTANCE = load();
+
+		private Holder() {}
+
+		private static LibC load() {
+			if (Platform.isLinux()) {
+				try {
+					return Native.load("libc.so.6", LibC.class); // glibc's soname
+				}
+				catch (UnsatisfiedLinkError e) {
+					// another C library (musl): JNA's own search below
+				}
+			}
+			return Native.load(Platform.C_LIBRARY_NAME, LibC.class);
+		}
+	}
+}
