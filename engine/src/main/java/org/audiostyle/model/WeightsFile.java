@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +91,7 @@ final class WeightsFile {
 				(missing.isEmpty() ? "" : "; missing " + summarize(missing)) + (unexpected.isEmpty() ? ""
 					: "; unexpected " + summarize(unexpected)) + ". Was model.json edited, or the file taken " +
 				"from another model?");
-		List<Tensor> tensors = new ArrayList<>(stateDict.size());
+		Map<Parameter, TensorRecords.Record> tensors = new LinkedHashMap<>();
 		for (Map.Entry<String, Parameter> e : stateDict.entrySet()) {
 			TensorRecords.Record src = byName.get(e.getKey());
 			Shape want = e.getValue().getShape();
@@ -100,8 +101,8 @@ final class WeightsFile {
 			if (src.dataType == DataType.FLOAT32 && !allFinite(src.data))
 				throw new ModelException(where + ": " + file + " holds non-finite values in " + e.getKey() +
 					"; the model is broken (diverged training?).");
-			tensors.add(new Tensor(e.getValue(), nativeOrder(src.data, src.dataType.getNumOfBytes()), want,
-				src.dataType));
+			tensors.put(e.getValue(), new TensorRecords.Record(src.name, src.dataType, want, nativeOrder(src.data,
+				src.dataType.getNumOfBytes())));
 		}
 		return new Checked(tensors);
 	}
@@ -109,9 +110,10 @@ final class WeightsFile {
 	/** A weights file's tensors, checked and in native buffers, waiting for the engine to make them arrays. */
 	static final class Checked {
 
-		private final List<Tensor> tensors;
+		/** Each parameter's value, read from the file into a native buffer of its own. */
+		private final Map<Parameter, TensorRecords.Record> tensors;
 
-		private Checked(List<Tensor> tensors) {
+		private Checked(Map<Parameter, TensorRecords.Record> tensors) {
 			this.tensors = tensors;
 		}
 
@@ -120,28 +122,13 @@ final class WeightsFile {
 		 * the parameter's value. Once only: the buffers become the arrays' storage.
 		 */
 		void install(NDManager manager) {
-			for (Tensor t : tensors) {
-				NDArray raw = manager.create(t.data, t.shape, t.type);
+			for (Map.Entry<Parameter, TensorRecords.Record> e : tensors.entrySet()) {
+				TensorRecords.Record t = e.getValue();
+				NDArray raw = manager.create(t.data, t.shape, t.dataType);
 				NDArray f = raw.toType(DataType.FLOAT32, false);
 				if (f != raw) raw.close();
-				TorchBlock.replace(t.parameter, f);
+				TorchBlock.replace(e.getKey(), f);
 			}
-		}
-	}
-
-	/** One parameter's value, read from the file into a native buffer. */
-	private static final class Tensor {
-
-		final Parameter parameter;
-		final ByteBuffer data;
-		final Shape shape;
-		final DataType type;
-
-		Tensor(Parameter parameter, ByteBuffer data, Shape shape, DataType type) {
-			this.parameter = parameter;
-			this.data = data;
-			this.shape = shape;
-			this.type = type;
 		}
 	}
 
