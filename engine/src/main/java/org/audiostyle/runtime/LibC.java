@@ -9,9 +9,10 @@ import com.sun.jna.Platform;
  * libtorch reads ({@link NativeMemory}) and moving file descriptor 2 ({@link NativeLogs}).
  *
  * <p>Loaded once, by its file name on Linux ({@code libc.so.6}): asked for plain "c", JNA first tries {@code
- * libc.so}, which on Debian is a linker script (with libc6-dev) or absent, and then runs {@code ldconfig -p} in a
- * child process to find the library. That cost 0.05-0.1 s on the thread that starts libtorch, before libtorch's load
- * (docs/end-to-end-speed.md). Kept for the process's lifetime, so JNA's cleaner never closes it.
+ * libc.so}, which on Debian is a linker script (with libc6-dev) or absent, and then searches its library folders for
+ * a versioned file. (JNA's list of those folders is what runs {@code ldconfig -p} in a child process, once per JVM;
+ * the launcher names the folders instead, see docs/end-to-end-speed.md.) Kept for the process's lifetime, so JNA's
+ * cleaner never closes it.
  */
 interface LibC extends Library {
 
