@@ -84,7 +84,9 @@ public final class AudioStyleCli implements Runnable {
 	 */
 	private static void startEngineEarly(String[] args, Class<?> verb) {
 		if (java.util.Arrays.asList(args).contains("--verbose")) verboseOn();
-		if (verb == StylizeCommand.class || verb == BatchCommand.class) DjlRuntime.startInBackground();
+		if (verb != StylizeCommand.class && verb != BatchCommand.class) return;
+		EarlyLinks.annotations(); // picocli reads annotations while libtorch loads: see EarlyLinks
+		DjlRuntime.startInBackground();
 	}
 
 	public static void main(String[] args) {

@@ -113,13 +113,16 @@ final class StylizeCommand implements Callable<Integer> {
 
 		static Ready load(EngineOptions engine, DeviceChoice device, Precision precision) throws ModelException {
 			StyleModel model = engine.loadModel();
+			Stylizer stylizer = null;
 			try {
-				Stylizer stylizer = new Stylizer(model, device);
+				stylizer = new Stylizer(model, device);
 				stylizer.preparePass(precision);
 				return new Ready(model, stylizer);
 			}
 			catch (RuntimeException | Error e) {
-				model.close();
+				try (StyleModel m = model) {
+					if (stylizer != null) stylizer.close();
+				}
 				throw e;
 			}
 		}

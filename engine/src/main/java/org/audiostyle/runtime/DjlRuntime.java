@@ -85,8 +85,6 @@ public final class DjlRuntime {
 	public static void startInBackground() {
 		synchronized (BACKGROUND_LOCK) {
 			if (started || background != null) return;
-			// before libtorch's load begins: see EarlyLinks
-			EarlyLinks.annotations();
 			background = new Thread(() -> {
 				try {
 					engine();

@@ -1,4 +1,4 @@
-package org.audiostyle.runtime;
+package org.audiostyle.cli;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -7,7 +7,7 @@ import java.lang.reflect.Array;
 
 /**
  * Links the JDK natives that reading annotations calls (picocli builds the command line from them) before libtorch's
- * libraries start to load on another thread.
+ * libraries start to load on another thread ({@link AudioStyleCli} calls it just before it starts libtorch).
  *
  * <p>Why: {@code libtorch_cpu.so} runs its static initialisers (0.4-0.45 s here) inside {@code dlopen}, holding the
  * dynamic linker's lock. A Java thread that calls a native method for the first time meanwhile waits for that lock
@@ -18,12 +18,12 @@ import java.lang.reflect.Array;
  * (annotation parsing, proxy classes, reflective calls, arrays): 26-31 ms in a bare JVM, most of it loading the
  * annotation and proxy machinery that picocli loads next anyway, 0.02 ms once loaded.
  */
-public final class EarlyLinks {
+final class EarlyLinks {
 
 	private EarlyLinks() {}
 
 	/** Reads {@code @Target} of {@code @Retention} (an array of enum constants) and looks at the array reflectively. */
-	public static void annotations() {
+	static void annotations() {
 		Target target = Retention.class.getAnnotation(Target.class);
 		if (target == null) return;
 		ElementType[] kinds = target.value();
