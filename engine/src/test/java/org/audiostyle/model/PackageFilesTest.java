@@ -1,6 +1,7 @@
 package org.audiostyle.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,5 +24,38 @@ class PackageFilesTest {
 		assertArrayEquals("{\"k\": 1}\n".getBytes(StandardCharsets.UTF_8), f.read(SoundMemory.FILE_NAME));
 		assertNull(PackageFiles.resources(FOLDER, new String[0], "model.json", "generator.params"),
 			"a missing required file means no bundled package");
+	}
+
+	/**
+	 * Files are read a megabyte at a time: every byte lands where it belongs across the pieces, streams that hand out
+	 * less than asked for are read on, and a stream shorter than the array gives the count read.
+	 */
+	@Test
+	void readsInPiecesWhateverTheStreamHandsOut() throws Exception {
+		byte[] data = new byte[(5 << 20) / 2 + 333];
+		new java.util.Random(3).nextBytes(data);
+		java.io.InputStream stingy = new java.io.ByteArrayInputStream(data) {
+
+			@Override
+			public synchronized int read(byte[] b, int off, int len) {
+				return super.read(b, off, Math.min(len, 70_001));
+			}
+		};
+		byte[] b = new byte[data.length];
+		assertEquals(data.length, PackageFiles.readInPieces(stingy, b));
+		assertArrayEquals(data, b);
+		byte[] longer = new byte[data.length + 10];
+		assertEquals(data.length, PackageFiles.readInPieces(new java.io.ByteArrayInputStream(data), longer));
+		assertArrayEquals(data, java.util.Arrays.copyOf(longer, data.length));
+	}
+
+	/** A package folder is read whole, in pieces. */
+	@Test
+	void readsAFolderPackagesFiles(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+		byte[] data = new byte[(3 << 20) + 17];
+		new java.util.Random(5).nextBytes(data);
+		java.nio.file.Files.write(dir.resolve("generator.params"), data);
+		java.nio.file.Files.writeString(dir.resolve("model.json"), "{}");
+		assertArrayEquals(data, PackageFiles.open(dir).read("generator.params"));
 	}
 }
