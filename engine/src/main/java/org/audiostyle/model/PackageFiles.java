@@ -52,14 +52,21 @@ class PackageFiles {
 				require(name);
 				try {
 					Path f = dir.resolve(name);
-					long size = Files.size(f);
-					if (size > limit(name)) throw tooLarge(name, limit(name));
-					try (InputStream in = Files.newInputStream(f)) {
+					// RandomAccessFile, not a channel: its natives are linked when the JVM starts (it reads the
+					// jars), a channel's are not, and linking them waits while libtorch loads on another thread
+					// (docs/end-to-end-speed.md, section 8): a model folder is read during that load
+					try (java.io.RandomAccessFile in = new java.io.RandomAccessFile(f.toFile(), "r")) {
+						long size = in.length();
+						if (size > limit(name)) throw tooLarge(name, limit(name));
 						byte[] b = new byte[(int) size];
-						int n = readInPieces(in, b);
+						int n = readInPieces(in::read, b);
 						if (n < b.length || in.read() >= 0) // changed while read: read it again as it is now
 							return Files.readAllBytes(f);
 						return b;
+					}
+					catch (java.io.FileNotFoundException e) {
+						if (!Files.exists(f)) throw missing(name);
+						throw new ModelException("Cannot read " + f + ": " + e.getMessage(), e);
 					}
 				}
 				catch (NoSuchFileException e) {
@@ -173,7 +180,7 @@ class PackageFiles {
 			try (InputStream in = c.getInputStream()) {
 				if (size < 0 || size > Integer.MAX_VALUE - 8) return in.readAllBytes();
 				byte[] b = new byte[(int) size];
-				int n = readInPieces(in, b);
+				int n = readInPieces(in::read, b);
 				if (n < b.length) return java.util.Arrays.copyOf(b, n); // shorter than declared: what is there
 				if (in.read() < 0) return b;
 			}
@@ -194,7 +201,7 @@ class PackageFiles {
 	 * memory, faulted in page by page) and copy it over: reading the bundled model's 21 MB took 82-131 ms in a new
 	 * JVM, in pieces 28-45 ms (docs/end-to-end-speed.md).
 	 */
-	static int readInPieces(InputStream in, byte[] b) throws IOException {
+	static int readInPieces(Source in, byte[] b) throws IOException {
 		int n = 0;
 		while (n < b.length) {
 			int r = in.read(b, n, Math.min(PIECE, b.length - n));
@@ -205,6 +212,11 @@ class PackageFiles {
 	}
 
 	private static final int PIECE = 1 << 20;
+
+	/** What bytes are read from: an input stream's or a file's {@code read(byte[], int, int)}. */
+	interface Source {
+		int read(byte[] b, int off, int len) throws IOException;
+	}
 
 	String where() {
 		return where;

@@ -42,10 +42,10 @@ class PackageFilesTest {
 			}
 		};
 		byte[] b = new byte[data.length];
-		assertEquals(data.length, PackageFiles.readInPieces(stingy, b));
+		assertEquals(data.length, PackageFiles.readInPieces(stingy::read, b));
 		assertArrayEquals(data, b);
 		byte[] longer = new byte[data.length + 10];
-		assertEquals(data.length, PackageFiles.readInPieces(new java.io.ByteArrayInputStream(data), longer));
+		assertEquals(data.length, PackageFiles.readInPieces(new java.io.ByteArrayInputStream(data)::read, longer));
 		assertArrayEquals(data, java.util.Arrays.copyOf(longer, data.length));
 	}
 
