@@ -22,9 +22,7 @@ import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
-import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.FileImageOutputStream;
 import javax.imageio.stream.ImageInputStream;
@@ -84,7 +82,7 @@ public final class ImageFiles {
 				// decoders report damage they step over (a JPEG cut short comes back grey) as warnings: refuse it
 				List<String> warnings = new ArrayList<>();
 				reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-				img = reader.read(0, readParam(reader));
+				img = reader.read(0);
 				if (!warnings.isEmpty()) throw new IOException(warnings.get(0));
 			}
 			catch (TooLarge e) {
@@ -104,27 +102,6 @@ public final class ImageFiles {
 		catch (IllegalArgumentException e) {
 			throw new IOException("Cannot use " + file + ": " + e.getMessage(), e);
 		}
-	}
-
-	/**
-	 * How to decode: a colour JPEG straight into packed ints (the reader converts each decoded row), which {@link
-	 * #packedRgb} then uses as it is. Its usual 3-byte raster would be copied into a new int array: for 12 MP that is
-	 * 36 MB of fresh memory, zeroed by the kernel and by the JVM, and a copy (docs/end-to-end-speed.md). Other
-	 * formats and grey or CMYK JPEGs are decoded to their natural type.
-	 */
-	private static ImageReadParam readParam(ImageReader reader) throws IOException {
-		ImageReadParam param = reader.getDefaultReadParam();
-		if (!"JPEG".equalsIgnoreCase(reader.getFormatName())) return param;
-		ImageTypeSpecifier raw = reader.getRawImageType(0);
-		if (raw == null || raw.getBufferedImageType() != BufferedImage.TYPE_3BYTE_BGR) return param;
-		for (Iterator<ImageTypeSpecifier> t = reader.getImageTypes(0); t.hasNext();) {
-			ImageTypeSpecifier type = t.next();
-			if (type.getBufferedImageType() == BufferedImage.TYPE_INT_RGB) {
-				param.setDestinationType(type);
-				break;
-			}
-		}
-		return param;
 	}
 
 	/**
@@ -226,8 +203,7 @@ public final class ImageFiles {
 	 * The pixels of an 8-bit sRGB image in the layouts decoders give (JPEG and PNG: 3 bytes B, G, R; PNG with alpha: 4
 	 * bytes A, B, G, R; packed ints) as opaque ARGB ints, read straight from its array; null for any other layout.
 	 * The same values as {@code getRGB} with alpha forced to 255, which goes through the colour model pixel by
-	 * pixel (a third of a second for 12 MP). Packed ints are made opaque in the image's own array, which is returned:
-	 * the image must not be used after.
+	 * pixel (a third of a second for 12 MP).
 	 */
 	private static int[] packedRgb(BufferedImage img) {
 		int type = img.getType();
@@ -238,16 +214,11 @@ public final class ImageFiles {
 		int w = img.getWidth(), h = img.getHeight(), n = w * h;
 		if (r.getSampleModelTranslateX() != 0 || r.getSampleModelTranslateY() != 0 || r.getDataBuffer()
 			.getNumBanks() != 1 || r.getDataBuffer().getOffset() != 0) return null;
+		int[] out = new int[n];
 		if (type == BufferedImage.TYPE_INT_RGB || type == BufferedImage.TYPE_INT_ARGB) {
 			if (!(r.getSampleModel() instanceof java.awt.image.SinglePixelPackedSampleModel) ||
 				((java.awt.image.SinglePixelPackedSampleModel) r.getSampleModel()).getScanlineStride() != w) return null;
 			int[] d = ((DataBufferInt) r.getDataBuffer()).getData();
-			if (d.length == n) { // the decoder's own array, made opaque in place: the image is not used after
-				for (int i = 0; i < n; i++)
-					d[i] |= 0xff000000;
-				return d;
-			}
-			int[] out = new int[n];
 			for (int i = 0; i < n; i++)
 				out[i] = d[i] | 0xff000000;
 			return out;
@@ -261,7 +232,6 @@ public final class ImageFiles {
 			want)) return null;
 		if (stride == 4 && img.getColorModel().isAlphaPremultiplied()) return null;
 		byte[] d = ((java.awt.image.DataBufferByte) r.getDataBuffer()).getData();
-		int[] out = new int[n];
 		int o = stride - 3; // skip the alpha byte
 		for (int i = 0, j = o; i < n; i++, j += stride)
 			out[i] = 0xff000000 | (d[j + 2] & 0xff) << 16 | (d[j + 1] & 0xff) << 8 | d[j] & 0xff;

@@ -163,33 +163,6 @@ class ImageFilesTest {
 		assertEquals(0xc0, p & 0xff, 4);
 	}
 
-	/**
-	 * A colour JPEG is decoded straight into packed ints: the same pixels as ImageIO's own decode to its 3-byte
-	 * raster (the usual path), on a photo-like image of odd size; a grey JPEG stays grey.
-	 */
-	@Test
-	void decodesJpegIntoTheSamePixelsAsImageIO() throws IOException {
-		java.util.Random random = new java.util.Random(7);
-		BufferedImage bi = new BufferedImage(37, 23, BufferedImage.TYPE_INT_RGB);
-		for (int y = 0; y < 23; y++)
-			for (int x = 0; x < 37; x++)
-				bi.setRGB(x, y, (x * 7 + random.nextInt(40)) << 16 | (y * 11 + random.nextInt(40)) << 8 | random
-					.nextInt(256));
-		Path f = dir.resolve("photo.jpg");
-		assertTrue(ImageIO.write(bi, "jpg", f.toFile()));
-		BufferedImage usual = ImageIO.read(f.toFile());
-		assertEquals(BufferedImage.TYPE_3BYTE_BGR, usual.getType());
-		int[] want = usual.getRGB(0, 0, 37, 23, null, 0, 37);
-		int[] got = pixels(ImageFiles.read(f));
-		assertArrayEquals(want, got);
-
-		BufferedImage grey = new BufferedImage(9, 5, BufferedImage.TYPE_BYTE_GRAY);
-		grey.getRaster().setSample(3, 2, 0, 200);
-		Path g = dir.resolve("grey.jpg");
-		assertTrue(ImageIO.write(grey, "jpg", g.toFile()));
-		assertInstanceOf(UnsignedByteType.class, ImageFiles.read(g).firstElement());
-	}
-
 	@Test
 	void refusesToOverwriteUnlessAllowed() throws IOException {
 		Path f = dir.resolve("out.png");
