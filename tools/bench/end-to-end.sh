@@ -92,6 +92,11 @@ for col in 2 3; do
 	label=$([[ $col == 2 ]] && echo 'stylize "in N s"' || echo 'stylize wall')
 	printf '  %-18s old %6.2f s  new %6.2f s  ratio %.2f\n' "$label" "$o" "$n" "$(echo "$o / $n" | bc -l)"
 done
+# pair by pair (each new run against the old run just before it): the machine's speed drifts less within a pair
+paste <(awk '$1 == "old" {print $3}' "$WORK/stylize.tsv") <(awk '$1 == "new" {print $3}' "$WORK/stylize.tsv") |
+	awk '{print $2 - $1}' >"$WORK/pairs.txt"
+printf '  %-18s median new - old %+.2f s, new shorter in %d of %d pairs\n' "wall pair by pair" \
+	"$(median <"$WORK/pairs.txt")" "$(awk '$1 < 0' "$WORK/pairs.txt" | wc -l)" "$(wc -l <"$WORK/pairs.txt")"
 o=$(awk '$1 == "old" {print $2}' "$WORK/batch.tsv" | tail -1)
 n=$(awk '$1 == "new" {print $2}' "$WORK/batch.tsv" | tail -1)
 printf '  %-18s old %6.2f s  new %6.2f s  ratio %.2f\n' "batch s/row" "$o" "$n" "$(echo "$o / $n" | bc -l)"
