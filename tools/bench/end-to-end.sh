@@ -9,7 +9,8 @@
 #   - the new code's .jpg and .tif outputs once each;
 # and checks the outputs are the same pixels (ComparePixels). Prints ratios old / new.
 # Both run the same model (MODEL, default: the new tree's bundled package as a folder), so their pixels can be compared.
-# Usage: tools/bench/end-to-end.sh [OLD_COMMIT] [REPS] [BATCH]   (WORK=/tmp/e2e-28, OLD_TREE=$WORK/old by default)
+# Usage: tools/bench/end-to-end.sh [OLD_COMMIT] [REPS] [BATCH]   (WORK=/tmp/e2e-28, OLD_TREE=$WORK/old by default;
+# NEW_JAVA_HOME=/path/to/jdk runs the new code on another JDK, the old one on the java the PATH names)
 # The machine may be shared: every java runs under `nice -n 5`, and absolute times are only comparable within one run.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -43,6 +44,8 @@ wall() {
 	t1=$(date +%s.%N)
 	echo "$t1 - $t0" | bc -l
 }
+# the PATH a run gets: the new code's JDK first when NEW_JAVA_HOME names one
+path_for() { [[ $1 == new && -n "${NEW_JAVA_HOME:-}" ]] && echo "$NEW_JAVA_HOME/bin:$PATH" || echo "$PATH"; }
 in_seconds() { grep -o 'in [0-9.]* s' "$WORK/last.err" | awk '{print $2}'; }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 
@@ -52,7 +55,7 @@ echo "stylize, 4000x3000 JPEG to PNG, $REPS pairs alternating old/new:" >&2
 for i in $(seq 1 "$REPS"); do
 	for who in old new; do
 		tree=$([[ $who == old ]] && echo "$OLD_TREE" || echo "$ROOT")
-		w=$(wall nice -n 5 "$tree/audiostyle" --verbose stylize --image "$WORK/lake-12.jpg" --sound "$SOUND" \
+		w=$(wall env PATH="$(path_for $who)" nice -n 5 "$tree/audiostyle" --verbose stylize --image "$WORK/lake-12.jpg" --sound "$SOUND" \
 			--model "$MODEL" --out "$WORK/out-$who/lake.png" --overwrite)
 		n=$(in_seconds)
 		printf '%s\t%s\t%.2f\n' "$who" "$n" "$w" >>"$WORK/stylize.tsv"
@@ -62,8 +65,8 @@ done
 nice -n 5 java "$ROOT/tools/bench/ComparePixels.java" "$WORK/out-old/lake.png" "$WORK/out-new/lake.png"
 
 for fmt in jpg tif; do
-	w=$(wall nice -n 5 "$ROOT/audiostyle" --verbose stylize --image "$WORK/lake-12.jpg" --sound "$SOUND" \
-		--model "$MODEL" --out "$WORK/out-new/lake.$fmt" --overwrite)
+	w=$(wall env PATH="$(path_for new)" nice -n 5 "$ROOT/audiostyle" --verbose stylize --image "$WORK/lake-12.jpg" \
+		--sound "$SOUND" --model "$MODEL" --out "$WORK/out-new/lake.$fmt" --overwrite)
 	printf '  new to .%s: in %s s, wall %.2f s, %s bytes  %s\n' "$fmt" "$(in_seconds)" "$w" \
 		"$(stat -c %s "$WORK/out-new/lake.$fmt")" "$(grep '^stages:' "$WORK/last.err" || true)" >&2
 done
@@ -77,7 +80,7 @@ echo "batch of $BATCH 4000x3000 photos:" >&2
 for who in old new; do
 	tree=$([[ $who == old ]] && echo "$OLD_TREE" || echo "$ROOT")
 	rm -rf "$WORK/batch-$who"
-	w=$(wall nice -n 5 "$tree/audiostyle" batch --csv "$WORK/batch.csv" --model "$MODEL" --out "$WORK/batch-$who")
+	w=$(wall env PATH="$(path_for $who)" nice -n 5 "$tree/audiostyle" batch --csv "$WORK/batch.csv" --model "$MODEL" --out "$WORK/batch-$who")
 	row=$(tail -n +2 "$WORK/batch-$who/batch-report.csv" | cut -d, -f4 | median)
 	printf '%s\t%s\t%.2f\n' "$who" "$row" "$w" >>"$WORK/batch.tsv"
 	printf '  %s: median %.2f s a row (report), wall %.1f s = %.2f s a row with start-up\n' "$who" "$row" "$w" \
