@@ -6,7 +6,9 @@ import com.sun.jna.Platform;
 
 /**
  * The few C library calls the engine makes through JNA (which DJL already ships): setting an environment variable
- * libtorch reads ({@link NativeMemory}) and moving file descriptor 2 ({@link NativeLogs}).
+ * libtorch reads ({@link NativeMemory}), advising the heap's pages ({@link HeapHugePages}) and moving file descriptor
+ * 2 ({@link NativeLogs}). (malloc and free are not here: looked up in libc.so.6 they are glibc's own, not those of an
+ * allocator the launcher preloads.)
  *
  * <p>Loaded once, by its file name on Linux ({@code libc.so.6}): asked for plain "c", JNA first tries {@code
  * libc.so}, which on Debian is a linker script (with libc6-dev) or absent, and then searches its library folders for
@@ -25,6 +27,9 @@ interface LibC extends Library {
 	int dup2(int from, int to);
 
 	int close(int fd);
+
+	/** Advice on a range of pages ({@link HeapHugePages}); the address is page-aligned. */
+	int madvise(com.sun.jna.Pointer start, long length, int advice);
 
 	/** The C library, loaded on first use; throws what JNA throws where it cannot be loaded. */
 	static LibC get() {

@@ -11,7 +11,8 @@ import com.sun.jna.Platform;
  * running process (through the C library, so that libtorch's getenv sees it) before the engine starts. A caching
  * allocator preloaded by the launcher (tcmalloc, see {@code ./audiostyle}) avoids the faults altogether.
  * <p>
- * Off with {@code -Daudiostyle.hugePages=false}; a value already in the environment is left alone.
+ * Off with {@code -Daudiostyle.hugePages=false} (both this and {@link HeapHugePages}); a value already in the
+ * environment is left alone.
  */
 public final class NativeMemory {
 
@@ -22,27 +23,33 @@ public final class NativeMemory {
 	private NativeMemory() {
 	}
 
-	/** Sets the variable once, on Linux, before libtorch is loaded. Never fails: it is only an optimisation. */
+	/**
+	 * Sets the variable once, on Linux, before libtorch is loaded, and puts the heap its start-up fills on huge pages
+	 * ({@link HeapHugePages}). Never fails: it is only an optimisation.
+	 */
 	public static synchronized void prepare() {
 		if (state != null) return;
 		if (!Platform.isLinux()) {
 			state = "glibc malloc (not Linux)";
 			return;
 		}
-		if (System.getenv(VARIABLE) != null) {
-			state = VARIABLE + "=" + System.getenv(VARIABLE) + " (from the environment)";
-			return;
-		}
 		if (!Boolean.parseBoolean(System.getProperty("audiostyle.hugePages", "true"))) {
 			state = "4 KB pages (-Daudiostyle.hugePages=false)";
 			return;
 		}
+		String tensors = System.getenv(VARIABLE) != null ? VARIABLE + "=" + System.getenv(VARIABLE) +
+			" (from the environment)" : largeTensorsOnHugePages();
+		String heap = HeapHugePages.reserveForCachingAllocator(System.getenv("LD_PRELOAD"));
+		state = heap == null ? tensors : tensors + "; " + heap;
+	}
+
+	private static String largeTensorsOnHugePages() {
 		try {
-			state = LibC.get().setenv(VARIABLE, "1", 0) == 0 ? "transparent huge pages for large tensors (" + VARIABLE +
+			return LibC.get().setenv(VARIABLE, "1", 0) == 0 ? "transparent huge pages for large tensors (" + VARIABLE +
 				"=1)" : "4 KB pages (setenv failed)";
 		}
 		catch (RuntimeException | LinkageError e) {
-			state = "4 KB pages (" + e.getClass().getSimpleName() + ")";
+			return "4 KB pages (" + e.getClass().getSimpleName() + ")";
 		}
 	}
 
