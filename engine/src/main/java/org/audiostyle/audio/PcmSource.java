@@ -121,7 +121,7 @@ final class PcmSource implements Closeable {
 			" is empty (0 bytes). Was it copied or saved completely?");
 	}
 
-	/** The file's own stream, before any decoding: JavaSound for WAV/AIFF/AU, the named SPI for the rest. */
+	/** The file's own stream, before any decoding: the JDK's readers for WAV/AIFF/AU, the named SPI for the rest. */
 	private static AudioInputStream openRaw(Path file, Container container) throws AudioFormatException {
 		try {
 			switch (container) {
@@ -132,7 +132,7 @@ final class PcmSource implements Closeable {
 				case FLAC:
 					return new org.jflac.sound.spi.FlacAudioFileReader().getAudioInputStream(file.toFile());
 				default:
-					return AudioSystem.getAudioInputStream(file.toFile());
+					return JdkAudioReaders.open(file.toFile());
 			}
 		}
 		catch (UnsupportedAudioFileException e) {
