@@ -12,14 +12,12 @@ import com.sun.jna.Pointer;
 
 /**
  * Puts the C heap that libtorch's start-up fills on transparent huge pages, where a caching allocator (the launcher's
- * tcmalloc) serves it and the kernel gives huge pages only to regions that ask for them ({@code madvise} mode, the
- * default of Debian and Ubuntu).
+ * tcmalloc) serves it and the kernel gives huge pages only to regions that ask for them (THP mode {@code madvise}).
  *
  * <p>Why: {@code libtorch_cpu.so} registers its operators in static initialisers that run inside its {@code dlopen},
  * on the critical path of a one-image run, and they allocate tens of MB in small pieces. Each fresh 4 KB page is a
- * page fault, and on a virtual machine a fault costs several microseconds: with tcmalloc the load took 15,500 faults
- * and 0.42-0.54 s in a C program that only loads the library, 3,100 faults and 0.26-0.45 s with its heap on huge pages
- * (docs/end-to-end-speed.md, section 9). tcmalloc takes its memory from the system in large pieces and keeps what is
+ * page fault, costly on a virtual machine: with tcmalloc, a C program that only loads the library took 15,500 faults
+ * and 0.42-0.54 s, and 3,100 faults and 0.26-0.45 s with its heap on huge pages (docs/end-to-end-speed.md, section 9). tcmalloc takes its memory from the system in large pieces and keeps what is
  * freed: a block of {@link #SIZE} bytes allocated, advised with {@code MADV_HUGEPAGE} and freed at once stays in its
  * page heap, and the small allocations that follow are carved out of it. Only the pages touched become resident (a
  * huge page at a time), so the process's peak memory did not grow in the runs measured.
