@@ -16,8 +16,9 @@ import com.sun.jna.Pointer;
  *
  * <p>Why: {@code libtorch_cpu.so} registers its operators in static initialisers that run inside its {@code dlopen},
  * on the critical path of a one-image run, and they allocate tens of MB in small pieces. Each fresh 4 KB page is a
- * page fault, costly on a virtual machine: with tcmalloc, a C program that only loads the library took 15,500 faults
- * and 0.42-0.54 s, and 3,100 faults and 0.26-0.45 s with its heap on huge pages (docs/end-to-end-speed.md, section 9). tcmalloc takes its memory from the system in large pieces and keeps what is
+ * page fault, costly on a virtual machine: with tcmalloc, a C program that only loads the library took 15,500-16,000
+ * faults and 0.42-0.54 s, and 3,100-3,800 faults and 0.26-0.45 s with its heap on huge pages
+ * (docs/end-to-end-speed.md, section 9). tcmalloc takes its memory from the system in large pieces and keeps what is
  * freed: a block of {@link #SIZE} bytes allocated, advised with {@code MADV_HUGEPAGE} and freed at once stays in its
  * page heap, and the small allocations that follow are carved out of it. Only the pages touched become resident (a
  * huge page at a time), so the process's peak memory did not grow in the runs measured.
@@ -33,7 +34,7 @@ final class HeapHugePages {
 	 */
 	static final long SIZE = 256L << 20;
 
-	/** {@code MADV_HUGEPAGE} in Linux's asm-generic/mman-common.h, the same on every architecture. */
+	/** {@code MADV_HUGEPAGE} in Linux's asm-generic/mman-common.h (its value on x86-64 and arm64). */
 	static final int MADV_HUGEPAGE = 14;
 
 	private static final Path MODE = Paths.get("/sys/kernel/mm/transparent_hugepage/enabled");
@@ -54,7 +55,7 @@ final class HeapHugePages {
 	 * done, for {@link NativeMemory#describe()}, or null when nothing was (not applicable). Never throws.
 	 */
 	static String reserveForCachingAllocator(String preload) {
-		if (preload == null || !preload.contains("tcmalloc")) return null;
+		if (!"tcmalloc".equals(NativeMemory.preloadedAllocator(preload))) return null;
 		String mode = thpMode(MODE);
 		if (!"madvise".equals(mode)) return null; // "always": the heap gets huge pages anyway; "never": it cannot
 		long hugePage = hugePageSize(PAGE_SIZE);

@@ -56,9 +56,13 @@ public final class NativeMemory {
 	/** What was done, for {@code audiostyle info} and the benchmarks; includes a preloaded allocator. */
 	public static String describe() {
 		prepare();
-		String preload = System.getenv("LD_PRELOAD");
-		String allocator = preload != null && preload.contains("tcmalloc") ? "tcmalloc (preloaded), " :
-			preload != null && preload.contains("jemalloc") ? "jemalloc (preloaded), " : "";
-		return allocator + state;
+		String allocator = preloadedAllocator(System.getenv("LD_PRELOAD"));
+		return (allocator == null ? "" : allocator + " (preloaded), ") + state;
+	}
+
+	/** The caching allocator an {@code LD_PRELOAD} value names, "tcmalloc" or "jemalloc"; null for none. */
+	static String preloadedAllocator(String preload) {
+		if (preload == null) return null;
+		return preload.contains("tcmalloc") ? "tcmalloc" : preload.contains("jemalloc") ? "jemalloc" : null;
 	}
 }
